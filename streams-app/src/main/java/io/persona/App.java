@@ -1,0 +1,41 @@
+package io.persona;
+
+import io.persona.cli.ConsumeCommand;
+import io.persona.cli.CreateTopicsCommand;
+import io.persona.cli.ProduceCommand;
+import io.persona.cli.RunCommand;
+import io.persona.cli.SchemasCommand;
+import io.persona.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the jar: {@code run} starts the engine; the other commands are tools around it. */
+@Command(
+    name = "persona",
+    mixinStandardHelpOptions = true,
+    version = "persona 0.1.0",
+    description = "Real-time personalization on Kafka Streams.",
+    subcommands = {
+      RunCommand.class,
+      CreateTopicsCommand.class,
+      ProduceCommand.class,
+      ConsumeCommand.class,
+      SchemasCommand.class
+    })
+public final class App {
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new App());
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ConfigException) {
+        cmd.getErr().println("configuration error: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return commandLine;
+  }
+}

@@ -1,0 +1,66 @@
+package io.persona;
+
+import io.persona.config.PersonaConfig;
+import io.persona.config.StreamsProperties;
+import io.persona.topology.PersonaTopology;
+import io.persona.topology.TopicProvisioner;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running instance: topics provisioned, topology running, stopped by {@link #close()}. */
+public final class PersonaApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PersonaApp.class);
+
+  private final PersonaConfig config;
+  private final KafkaStreams streams;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private PersonaApp(PersonaConfig config) {
+    this.config = config;
+    this.streams = new KafkaStreams(PersonaTopology.build(), StreamsProperties.of(config));
+    streams.setStateListener(this::onStateChange);
+    // Exception messages are ours or Kafka's and carry no record content; the thread is replaced, work goes on.
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed ({}); replacing it", e.getClass().getSimpleName(), e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+  }
+
+  /** Provisions topics and starts processing; returns at once (the app goes REBALANCING, then RUNNING). */
+  public static PersonaApp start(PersonaConfig config) {
+    TopicProvisioner.ensure(config);
+    PersonaApp app = new PersonaApp(config);
+    LOG.info("starting application.id={} processing.guarantee={} bootstrap.servers={}",
+        config.applicationId(), config.processingGuarantee(), config.bootstrapServers());
+    app.streams.start();
+    return app;
+  }
+
+  public State state() {
+    return streams.state();
+  }
+
+  /** Blocks until the app has stopped, by {@link #close()} or because every stream thread died. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    LOG.info("stopping (up to {} ms)", config.shutdownTimeout().toMillis());
+    boolean clean = streams.close(config.shutdownTimeout());
+    LOG.info(clean ? "stopped cleanly" : "stop timed out after {} ms", config.shutdownTimeout().toMillis());
+    stopped.countDown();
+  }
+
+  private void onStateChange(State now, State before) {
+    LOG.info("state {} -> {}", before, now);
+    if (now == State.ERROR) {
+      stopped.countDown();
+    }
+  }
+}

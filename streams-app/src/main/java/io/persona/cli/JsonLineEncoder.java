@@ -1,0 +1,50 @@
+package io.persona.cli;
+
+import io.persona.serde.JsonAvro;
+import io.persona.serde.JsonAvroException;
+import io.persona.topology.Topic;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
+
+/** Turns one JSON line into the key, event time and Avro bytes of a record for one topic. */
+final class JsonLineEncoder {
+  /** A line ready to publish. {@code key} is null when the key field is null (an anonymous POS basket). */
+  record Encoded(String key, long timestamp, byte[] value) {}
+
+  private final Topic<?> topic;
+  private final BinaryMessageEncoder<GenericRecord> encoder;
+
+  JsonLineEncoder(Topic<?> topic) {
+    this.topic = topic;
+    this.encoder = new BinaryMessageEncoder<>(GenericData.get(), topic.schema());
+  }
+
+  Encoded encode(String line) throws JsonAvroException {
+    GenericRecord record = JsonAvro.fromJson(line, topic.schema());
+    byte[] bytes = toBytes(record);
+    try {
+      // The app must be able to read what we publish; decoding here proves it before anything is sent.
+      topic.valueSerde().decode(bytes);
+    } catch (SerializationException e) {
+      throw new JsonAvroException("(document)", e.getMessage());
+    }
+    Object key = record.get(topic.keyField());
+    long timestamp = (Long) record.get(topic.eventTimeField());
+    return new Encoded(key == null ? null : key.toString(), timestamp, bytes);
+  }
+
+  private byte[] toBytes(GenericRecord record) throws JsonAvroException {
+    try {
+      ByteBuffer buffer = encoder.encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException | RuntimeException e) {
+      throw new JsonAvroException("(document)", "cannot encode: " + e.getClass().getSimpleName());
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.persona.cli;
+
+import io.persona.serde.ReleasedSchemas;
+import io.persona.serde.SchemaCompatibilityGate;
+import io.persona.topology.Topic;
+import io.persona.topology.Topics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.avro.Schema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code check}: every topic's current schema (as built into this jar) reads every released version and is itself
+ * released. {@code release}: records the current schema as the next released version, if it passes compatibility.
+ */
+@Command(name = "schemas", description = "Check or release the Avro schemas of every topic.")
+public final class SchemasCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", description = "check or release")
+  Action action;
+
+  @Option(names = "--released-dir", description = "Folder of released versions (default: schemas/released).")
+  Path releasedDir = Path.of("schemas", "released");
+
+  enum Action { check, release }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    int failures = 0;
+    for (Topic<?> topic : Topics.EVENT_TOPICS) {
+      Schema current = topic.schema();
+      List<Schema> released = ReleasedSchemas.fromDirectory(releasedDir, current.getName());
+      List<String> problems = SchemaCompatibilityGate.check(current, released);
+      boolean onlyUnreleased = problems.size() == 1 && problems.get(0).contains("has changed since");
+      if (action == Action.release && (onlyUnreleased || released.isEmpty())) {
+        Path file = releasedDir.resolve(ReleasedSchemas.fileName(current.getName(), released.size() + 1));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, current.toString(true) + "\n");
+        out.println("released " + file);
+      } else if (problems.isEmpty()) {
+        out.println("ok " + current.getName() + " (" + released.size() + " released version(s))");
+      } else {
+        failures++;
+        problems.forEach(problem -> out.println("FAIL " + problem));
+      }
+    }
+    out.flush();
+    return failures == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,133 @@
+package io.persona.config;
+
+import static io.persona.config.ConfigKeys.DEFINITION;
+import static io.persona.config.ConfigKeys.KAFKA_PREFIX;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Loads configuration with the precedence defaults &lt; properties file &lt; environment variables. An environment
+ * variable {@code PERSONA_TOPICS_PARTITIONS} sets key {@code topics.partitions}; {@code PERSONA_CONFIG_FILE} names the
+ * file. Any unknown key or invalid value is rejected, naming the key, its source and what is allowed.
+ */
+public final class ConfigLoader {
+  public static final String ENV_PREFIX = "PERSONA_";
+  public static final String CONFIG_FILE_ENV = "PERSONA_CONFIG_FILE";
+
+  private ConfigLoader() {}
+
+  /** Loads from the process environment and the file it names, if any. */
+  public static PersonaConfig fromEnvironment() {
+    return load(System.getenv(), null);
+  }
+
+  /**
+   * @param file a properties file; when null, the file named by {@code PERSONA_CONFIG_FILE} in {@code env}, if set
+   */
+  public static PersonaConfig load(Map<String, String> env, Path file) {
+    Path configFile = file != null ? file : envFile(env);
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> sources = new LinkedHashMap<>();
+    if (configFile != null) {
+      readFile(configFile).forEach((key, value) -> put(values, sources, key, value, "file " + configFile));
+    }
+    new TreeMap<>(env)
+        .forEach((name, value) -> {
+          if (name.startsWith(ENV_PREFIX) && !name.equals(CONFIG_FILE_ENV)) {
+            put(values, sources, keyOf(name), value, "environment variable " + name);
+          }
+        });
+    return build(values, sources);
+  }
+
+  /** The environment variable that sets {@code key}. */
+  public static String envName(String key) {
+    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  private static String keyOf(String envName) {
+    return envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+
+  private static Path envFile(Map<String, String> env) {
+    String name = env.get(CONFIG_FILE_ENV);
+    return name == null || name.isBlank() ? null : Path.of(name);
+  }
+
+  private static Map<String, String> readFile(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new ConfigException("configuration file " + file + " does not exist or cannot be read");
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("configuration file " + file + " is not a valid properties file: " + e.getMessage());
+    }
+    Map<String, String> values = new TreeMap<>();
+    properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
+    return values;
+  }
+
+  private static void put(Map<String, String> values, Map<String, String> sources, String key, String value,
+      String source) {
+    if (key.startsWith(KAFKA_PREFIX)) {
+      KafkaOverrides.requireKnown(key, source);
+    } else if (!DEFINITION.names().contains(key)) {
+      throw new ConfigException("unknown configuration key '" + key + "' (from " + source + "); known keys: "
+          + String.join(", ", new TreeMap<>(DEFINITION.configKeys()).keySet()) + ", and kafka.<any Kafka Streams setting>");
+    }
+    values.put(key, value);
+    sources.put(key, source);
+  }
+
+  private static PersonaConfig build(Map<String, String> values, Map<String, String> sources) {
+    Map<String, String> own = new LinkedHashMap<>();
+    Map<String, String> kafka = new LinkedHashMap<>();
+    values.forEach((key, value) -> {
+      if (key.startsWith(KAFKA_PREFIX)) {
+        kafka.put(key.substring(KAFKA_PREFIX.length()), value);
+      } else {
+        validate(key, value, sources.get(key));
+        own.put(key, value);
+      }
+    });
+    Map<String, Object> parsed = DEFINITION.parse(own);
+    return new PersonaConfig(
+        (String) parsed.get(ConfigKeys.BOOTSTRAP_SERVERS),
+        (String) parsed.get(ConfigKeys.APPLICATION_ID),
+        Path.of((String) parsed.get(ConfigKeys.STATE_DIR)),
+        (String) parsed.get(ConfigKeys.PROCESSING_GUARANTEE),
+        (Integer) parsed.get(ConfigKeys.NUM_STREAM_THREADS),
+        (Integer) parsed.get(ConfigKeys.TOPICS_PARTITIONS),
+        (Short) parsed.get(ConfigKeys.TOPICS_REPLICATION_FACTOR),
+        (Boolean) parsed.get(ConfigKeys.TOPICS_CREATE),
+        Duration.ofMillis((Long) parsed.get(ConfigKeys.SHUTDOWN_TIMEOUT_MS)),
+        kafka);
+  }
+
+  private static void validate(String key, String value, String source) {
+    try {
+      DEFINITION.parse(Map.of(key, value));
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      throw new ConfigException("invalid value '" + value + "' for " + key + " (from " + source + "): "
+          + e.getMessage() + ". Allowed: " + allowed(key));
+    }
+  }
+
+  private static String allowed(String key) {
+    var definition = DEFINITION.configKeys().get(key);
+    String validator = definition.validator == null ? definition.type.name().toLowerCase(Locale.ROOT)
+        : definition.validator.toString();
+    return validator + " (" + definition.documentation + ")";
+  }
+}

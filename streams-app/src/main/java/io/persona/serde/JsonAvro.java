@@ -1,0 +1,251 @@
+package io.persona.serde;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.Schema.Field;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * The plain-JSON view of our events for people and scripts: nullable fields are the value or null (no Avro union
+ * wrappers), enums are their symbol, timestamps are ISO-8601 text (epoch milliseconds are accepted too).
+ */
+public final class JsonAvro {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private JsonAvro() {}
+
+  /** Parses one JSON document into a record of {@code schema}, or says which field is wrong and why. */
+  public static GenericRecord fromJson(String json, Schema schema) throws JsonAvroException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new JsonAvroException("(document)", "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new JsonAvroException("(document)", "expected a JSON object");
+    }
+    return (GenericRecord) read(node, schema, "", false);
+  }
+
+  /** Renders a generic or specific record as one line of JSON. */
+  public static String toJson(IndexedRecord record) {
+    return write(record, record.getSchema()).toString();
+  }
+
+  private static Object read(JsonNode node, Schema schema, String path, boolean nullable) throws JsonAvroException {
+    return switch (schema.getType()) {
+      case UNION -> readUnion(node, schema, path);
+      case RECORD -> readRecord(node, schema, path);
+      case ENUM -> readEnum(node, schema, path);
+      case ARRAY -> readArray(node, schema, path);
+      case STRING -> readString(node, path, nullable);
+      case LONG -> schema.getLogicalType() instanceof LogicalTypes.TimestampMillis ? readTimestamp(node, path)
+          : readLong(node, path);
+      case INT -> readInt(node, path);
+      case DOUBLE, FLOAT -> readNumber(node, path);
+      case BOOLEAN -> readBoolean(node, path);
+      case NULL -> require(node.isNull(), path, "must be null");
+      case BYTES -> ByteBuffer.wrap(Base64.getDecoder().decode(node.asText()));
+      default -> throw new JsonAvroException(path, "type " + schema.getType() + " is not supported in JSON");
+    };
+  }
+
+  private static Object readUnion(JsonNode node, Schema union, String path) throws JsonAvroException {
+    if (node.isNull()) {
+      if (union.isNullable()) {
+        return null;
+      }
+      throw new JsonAvroException(path, "must not be null");
+    }
+    JsonAvroException firstFailure = null;
+    for (Schema branch : union.getTypes()) {
+      if (branch.getType() == Schema.Type.NULL) {
+        continue;
+      }
+      try {
+        return read(node, branch, path, true);
+      } catch (JsonAvroException e) {
+        firstFailure = firstFailure == null ? e : firstFailure;
+      }
+    }
+    throw firstFailure;
+  }
+
+  private static GenericRecord readRecord(JsonNode node, Schema schema, String path) throws JsonAvroException {
+    require(node.isObject(), path, "must be a JSON object");
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (schema.getField(name) == null) {
+        throw new JsonAvroException(join(path, name), "unknown field; " + schema.getName() + " has "
+            + schema.getFields().stream().map(Field::name).toList());
+      }
+    }
+    GenericData.Record record = new GenericData.Record(schema);
+    for (Field field : schema.getFields()) {
+      JsonNode value = node.get(field.name());
+      String fieldPath = join(path, field.name());
+      if (value == null) {
+        if (!field.hasDefaultValue()) {
+          throw new JsonAvroException(fieldPath, "missing required field");
+        }
+        record.put(field.pos(), GenericData.get().getDefaultValue(field));
+      } else {
+        record.put(field.pos(), read(value, field.schema(), fieldPath, false));
+      }
+    }
+    return record;
+  }
+
+  private static Object readEnum(JsonNode node, Schema schema, String path) throws JsonAvroException {
+    require(node.isTextual() && schema.hasEnumSymbol(node.asText()), path, "must be one of " + schema.getEnumSymbols());
+    return new GenericData.EnumSymbol(schema, node.asText());
+  }
+
+  private static List<Object> readArray(JsonNode node, Schema schema, String path) throws JsonAvroException {
+    require(node.isArray(), path, "must be a JSON array");
+    List<Object> items = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      items.add(read(node.get(i), schema.getElementType(), path + "[" + i + "]", false));
+    }
+    return new GenericData.Array<>(schema, items);
+  }
+
+  private static String readString(JsonNode node, String path, boolean nullable) throws JsonAvroException {
+    require(node.isTextual(), path, "must be a string");
+    String text = node.asText();
+    require(nullable || !text.isBlank(), path, "must not be blank");
+    require(isWellFormed(text), path, "contains an unpaired UTF-16 surrogate");
+    return text;
+  }
+
+  private static long readTimestamp(JsonNode node, String path) throws JsonAvroException {
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.asLong();
+    }
+    require(node.isTextual(), path, "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z, or epoch milliseconds");
+    try {
+      return Instant.parse(node.asText()).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new JsonAvroException(path, "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z");
+    }
+  }
+
+  private static long readLong(JsonNode node, String path) throws JsonAvroException {
+    require(node.isIntegralNumber() && node.canConvertToLong(), path, "must be a whole number (64-bit)");
+    return node.asLong();
+  }
+
+  private static int readInt(JsonNode node, String path) throws JsonAvroException {
+    require(node.isIntegralNumber() && node.canConvertToInt(), path, "must be a whole number (32-bit)");
+    return node.asInt();
+  }
+
+  private static double readNumber(JsonNode node, String path) throws JsonAvroException {
+    require(node.isNumber(), path, "must be a number");
+    return node.asDouble();
+  }
+
+  private static boolean readBoolean(JsonNode node, String path) throws JsonAvroException {
+    require(node.isBoolean(), path, "must be true or false");
+    return node.asBoolean();
+  }
+
+  private static JsonNode write(Object value, Schema schema) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    return switch (schema.getType()) {
+      case UNION -> write(value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)));
+      case RECORD -> writeRecord((IndexedRecord) value, schema);
+      case ARRAY -> writeArray((List<?>) value, schema);
+      case LONG -> writeLong(value, schema);
+      case INT -> NODES.numberNode(((Number) value).intValue());
+      case DOUBLE, FLOAT -> NODES.numberNode(((Number) value).doubleValue());
+      case BOOLEAN -> NODES.booleanNode((Boolean) value);
+      case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytesOf((ByteBuffer) value)));
+      case MAP -> writeMap((Map<?, ?>) value, schema);
+      default -> NODES.textNode(value.toString());
+    };
+  }
+
+  private static ObjectNode writeRecord(IndexedRecord record, Schema schema) {
+    ObjectNode node = NODES.objectNode();
+    for (Field field : schema.getFields()) {
+      node.set(field.name(), write(record.get(field.pos()), field.schema()));
+    }
+    return node;
+  }
+
+  private static ArrayNode writeArray(List<?> items, Schema schema) {
+    ArrayNode node = NODES.arrayNode(items.size());
+    items.forEach(item -> node.add(write(item, schema.getElementType())));
+    return node;
+  }
+
+  private static ObjectNode writeMap(Map<?, ?> map, Schema schema) {
+    ObjectNode node = NODES.objectNode();
+    map.forEach((key, item) -> node.set(key.toString(), write(item, schema.getValueType())));
+    return node;
+  }
+
+  /** Timestamps arrive as {@link Instant} from specific records and as epoch millis from generic ones. */
+  private static JsonNode writeLong(Object value, Schema schema) {
+    if (value instanceof Instant instant) {
+      return NODES.textNode(instant.toString());
+    }
+    long number = ((Number) value).longValue();
+    return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis
+        ? NODES.textNode(Instant.ofEpochMilli(number).toString())
+        : NODES.numberNode(number);
+  }
+
+  private static byte[] bytesOf(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+
+  private static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object require(boolean ok, String path, String reason) throws JsonAvroException {
+    if (!ok) {
+      throw new JsonAvroException(path, reason);
+    }
+    return null;
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+}

@@ -1,0 +1,8 @@
+package io.persona.topology;
+
+/** Names of state stores; a renamed store is a state migration, so the golden topology test pins them. */
+public final class StoreNames {
+  public static final String CUSTOMER_PROFILES = "customer-profile-store";
+
+  private StoreNames() {}
+}

@@ -1,0 +1,63 @@
+package io.persona.topology;
+
+import io.persona.serde.AvroSerde;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * A typed topic descriptor: the topology never pairs a topic with the wrong serde, and the CLI knows which field is
+ * the key and which the event time.
+ */
+public final class Topic<V extends SpecificRecord> {
+  private final String name;
+  private final Class<V> valueType;
+  private final String keyField;
+  private final String eventTimeField;
+  private final TopicLayout layout;
+  private final AvroSerde<V> valueSerde;
+
+  Topic(String name, Class<V> valueType, String keyField, String eventTimeField, TopicLayout layout) {
+    this.name = name;
+    this.valueType = valueType;
+    this.keyField = keyField;
+    this.eventTimeField = eventTimeField;
+    this.layout = layout;
+    this.valueSerde = AvroSerde.of(valueType);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Class<V> valueType() {
+    return valueType;
+  }
+
+  public Schema schema() {
+    return SpecificData.get().getSchema(valueType);
+  }
+
+  /** The value field whose content is the record key. */
+  public String keyField() {
+    return keyField;
+  }
+
+  /** The value field holding the event time, used as the record timestamp. */
+  public String eventTimeField() {
+    return eventTimeField;
+  }
+
+  public TopicLayout layout() {
+    return layout;
+  }
+
+  public AvroSerde<V> valueSerde() {
+    return valueSerde;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

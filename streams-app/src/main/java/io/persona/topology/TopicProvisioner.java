@@ -1,0 +1,100 @@
+package io.persona.topology;
+
+import io.persona.config.ConfigException;
+import io.persona.config.PersonaConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the product's topics idempotently and checks that customer-keyed topics are co-partitioned. Topics are
+ * never auto-created by the broker: a typo must fail, not create a one-partition topic.
+ */
+public final class TopicProvisioner {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+  private static final long TIMEOUT_SECONDS = 30;
+
+  private TopicProvisioner() {}
+
+  /** The topics this configuration calls for. */
+  public static List<NewTopic> plan(PersonaConfig config) {
+    List<NewTopic> topics = new ArrayList<>();
+    for (Topic<?> topic : Topics.EVENT_TOPICS) {
+      topics.add(newTopic(topic.name(), topic.layout(), config));
+    }
+    topics.add(newTopic(Topics.DEAD_LETTER, Topics.DEAD_LETTER_LAYOUT, config));
+    return topics;
+  }
+
+  /** Creates what is missing (when allowed) and verifies partition counts; returns the names it created. */
+  public static List<String> ensure(PersonaConfig config) {
+    try (Admin admin = Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
+      Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      List<NewTopic> missing = plan(config).stream().filter(t -> !existing.contains(t.name())).toList();
+      if (!missing.isEmpty() && !config.createTopics()) {
+        throw new ConfigException("topics missing: " + missing.stream().map(NewTopic::name).toList()
+            + "; create them or set topics.create=true");
+      }
+      List<String> created = create(admin, missing);
+      verifyPartitions(admin, config);
+      return created;
+    } catch (TimeoutException | ExecutionException e) {
+      throw new ConfigException("cannot reach Kafka at bootstrap.servers=" + config.bootstrapServers() + " within "
+          + TIMEOUT_SECONDS + " s (" + e.getClass().getSimpleName() + "). Is the broker running? Try: scripts/kafka-local.sh start");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while provisioning topics", e);
+    }
+  }
+
+  private static List<String> create(Admin admin, List<NewTopic> missing)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<String> created = new ArrayList<>();
+    for (var entry : admin.createTopics(missing).values().entrySet()) {
+      try {
+        entry.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        created.add(entry.getKey());
+        LOG.info("created topic {}", entry.getKey());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    }
+    return created;
+  }
+
+  private static void verifyPartitions(Admin admin, PersonaConfig config)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<String> coPartitioned = Topics.EVENT_TOPICS.stream()
+        .filter(t -> t.layout().coPartitioned()).map(Topic::name).toList();
+    Map<String, TopicDescription> descriptions =
+        admin.describeTopics(coPartitioned).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    for (TopicDescription description : descriptions.values()) {
+      int actual = description.partitions().size();
+      if (actual != config.topicPartitions()) {
+        throw new ConfigException("topic " + description.name() + " has " + actual + " partitions but topics.partitions="
+            + config.topicPartitions() + ": customer-keyed topics must be co-partitioned. Set topics.partitions="
+            + actual + " or recreate the topics.");
+      }
+    }
+  }
+
+  private static NewTopic newTopic(String name, TopicLayout layout, PersonaConfig config) {
+    return new NewTopic(name, layout.partitions(config.topicPartitions()), config.replicationFactor())
+        .configs(layout.configs());
+  }
+}

@@ -1,0 +1,57 @@
+package io.persona.topology;
+
+import io.persona.avro.ClickEvent;
+import io.persona.avro.ConsentChange;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.ErasureRequest;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferOutcome;
+import io.persona.avro.PersonalizedOffer;
+import io.persona.avro.PosTransaction;
+import java.util.List;
+import java.util.Optional;
+
+/** Every topic the product reads or writes. Keys are UTF-8 strings; values Avro single-object encoded. */
+public final class Topics {
+  public static final Topic<ClickEvent> CLICKSTREAM =
+      new Topic<>("clickstream", ClickEvent.class, "anonymousId", "eventTime", TopicLayout.customerEvents());
+  public static final Topic<PosTransaction> POS_TRANSACTIONS =
+      new Topic<>("pos-transactions", PosTransaction.class, "customerId", "eventTime", TopicLayout.customerEvents());
+  public static final Topic<OfferCatalogEntry> OFFER_CATALOG =
+      new Topic<>("offer-catalog", OfferCatalogEntry.class, "offerId", "validFrom", TopicLayout.reference(3));
+  public static final Topic<ConsentChange> CONSENT_CHANGES =
+      new Topic<>("consent-changes", ConsentChange.class, "customerId", "changedAt", TopicLayout.customerState());
+  public static final Topic<ErasureRequest> ERASURE_REQUESTS =
+      new Topic<>("erasure-requests", ErasureRequest.class, "customerId", "requestedAt", TopicLayout.customerEvents());
+  public static final Topic<PersonalizedOffer> PERSONALIZED_OFFERS =
+      new Topic<>("personalized-offers", PersonalizedOffer.class, "customerId", "createdAt", TopicLayout.customerEvents());
+  public static final Topic<OfferOutcome> OFFER_OUTCOMES =
+      new Topic<>("offer-outcomes", OfferOutcome.class, "customerId", "occurredAt", TopicLayout.customerEvents());
+  public static final Topic<CustomerProfile> CUSTOMER_PROFILES =
+      new Topic<>("customer-profiles", CustomerProfile.class, "customerId", "lastSeen", TopicLayout.customerState());
+
+  /** Records that could not be read or processed: original key and value bytes, reason in the headers. */
+  public static final String DEAD_LETTER = "dead-letter";
+  public static final TopicLayout DEAD_LETTER_LAYOUT = TopicLayout.deadLetters(3);
+
+  public static final List<Topic<?>> EVENT_TOPICS =
+      List.of(
+          CLICKSTREAM,
+          POS_TRANSACTIONS,
+          OFFER_CATALOG,
+          CONSENT_CHANGES,
+          ERASURE_REQUESTS,
+          PERSONALIZED_OFFERS,
+          OFFER_OUTCOMES,
+          CUSTOMER_PROFILES);
+
+  private Topics() {}
+
+  public static Optional<Topic<?>> byName(String name) {
+    return EVENT_TOPICS.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  public static List<String> names() {
+    return EVENT_TOPICS.stream().map(Topic::name).toList();
+  }
+}
