@@ -77,9 +77,10 @@ EOF
 is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
 
 validate_env() {
-  local v
-  for v in PORT CTL_PORT; do
-    is_uint "${!v}" && (( 10#${!v} >= 1 && 10#${!v} <= 65535 )) || die "invalid port $v=${!v}"
+  local v p
+  for v in KAFKA_PORT:PORT KAFKA_CONTROLLER_PORT:CTL_PORT; do
+    p="${v#*:}"
+    is_uint "${!p}" && (( 10#${!p} >= 1 && 10#${!p} <= 65535 )) || die "invalid port ${v%%:*}='${!p}'"
   done
   [[ "$PORT" != "$CTL_PORT" ]] || die "KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ (both $PORT)"
   is_uint "$START_TIMEOUT" || die "KAFKA_START_TIMEOUT must be a number of seconds (got '$START_TIMEOUT')"
@@ -128,7 +129,7 @@ find_pid() {
 check_java() {
   command -v "$JAVA" >/dev/null 2>&1 || die "java not found (Java 17+ required; set JAVA_HOME or PATH)"
   local spec
-  spec="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)"
+  spec="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1 || true)"
   spec="${spec#1.}"
   if is_uint "${spec%%.*}" && (( ${spec%%.*} < 17 )); then
     die "Kafka $KAFKA_VERSION needs Java 17+, but '$JAVA' is Java $spec"
@@ -150,11 +151,14 @@ ensure_lib() {
   t0="$(now_ms)"
   mkdir -p "$CACHE_DIR"
   tmp="$(mktemp -d "$CACHE_DIR/lib.tmp.XXXXXX")"
+  # Maven's output is kept (even -q -B prints stray ANSI resets) and shown only if it fails.
   if ! "$MVN" -B -q -f "$FETCH_POM" dependency:copy-dependencies \
-        -DincludeScope=runtime -DoutputDirectory="$tmp" >&2; then
-    rm -rf -- "$tmp"
+        -DincludeScope=runtime -DoutputDirectory="$tmp" >"$tmp.mvn.log" 2>&1; then
+    cat -- "$tmp.mvn.log" >&2
+    rm -rf -- "$tmp" "$tmp.mvn.log"
     die "fetching the Kafka jars with Maven failed (see above; offline or no access to Maven Central?)"
   fi
+  rm -f -- "$tmp.mvn.log"
   [[ -f "$tmp/kafka_2.13-$KAFKA_VERSION.jar" ]] || { rm -rf -- "$tmp"; die "Maven ran but kafka_2.13-$KAFKA_VERSION.jar is missing"; }
   touch "$tmp/.complete"
   rm -rf -- "$LIB"                      # an incomplete earlier copy, if any
@@ -257,14 +261,23 @@ print_log_tail() {
   fi
 }
 
+# True if the log has "Kafka Server started" after byte offset $1. (No 'grep -q' in a pipe: it
+# exits at the first match, tail then dies of SIGPIPE and pipefail turns the match into a failure.)
+started_since() {
+  local offset="$1" size n
+  size="$(stat -c %s "$LOG_FILE" 2>/dev/null || echo 0)"
+  (( size >= offset )) || offset=0   # the log rolled over meanwhile
+  n="$(tail -c +"$(( offset + 1 ))" "$LOG_FILE" 2>/dev/null | grep -c 'Kafka Server started' || true)"
+  [[ "${n:-0}" -gt 0 ]]
+}
+
 # Waits until the broker logged "Kafka Server started" after byte offset $2 of the log and the
 # port answers. Returns 0 when ready, 1 if the process died, 2 on timeout.
 wait_ready() {
   local pid="$1" log_offset="$2" deadline=$(( SECONDS + START_TIMEOUT ))
   while :; do
     if ! kill -0 "$pid" 2>/dev/null; then echo; return 1; fi
-    if [[ -f "$LOG_FILE" ]] && tail -c +"$(( log_offset + 1 ))" "$LOG_FILE" 2>/dev/null \
-         | grep -q 'Kafka Server started' && port_open "$PORT"; then
+    if started_since "$log_offset" && port_open "$PORT"; then
       echo; return 0
     fi
     (( SECONDS < deadline )) || { echo; return 2; }
@@ -314,8 +327,9 @@ cmd_start() {
   printf 'starting Kafka %s on %s:%s (controller %s, data %s)' "$KAFKA_VERSION" "$HOST" "$PORT" "$CTL_PORT" "$DATA_DIR"
   # setsid + nohup: the broker gets its own session and survives this script and its terminal.
   # The inner bash writes its own pid, then exec's java, so the pid file holds the JVM's pid.
+  # It runs in the data dir so the JVM pins no caller directory and any hs_err file lands there.
   # shellcheck disable=SC2086  # HEAP_OPTS / KAFKA_OPTS are intentionally word-split
-  nohup setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PID_FILE" \
+  nohup setsid bash -c 'echo $$ >"$1"; cd "$2" || exit 1; shift 2; exec "$@"' _ "$PID_FILE" "$DATA_DIR" \
     "$JAVA" $HEAP_OPTS \
     -server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
@@ -326,7 +340,7 @@ cmd_start() {
 
   local i
   for (( i = 0; i < 50; i++ )); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
-  pid="$(tr -dc '0-9' <"$PID_FILE" 2>/dev/null || true)"
+  pid="$( { tr -dc '0-9' <"$PID_FILE"; } 2>/dev/null || true)"
   [[ -n "$pid" ]] || { echo; print_log_tail; die "the broker process did not start"; }
 
   rc=0; wait_ready "$pid" "$log_offset" || rc=$?

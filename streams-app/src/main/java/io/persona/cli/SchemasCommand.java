@@ -45,7 +45,7 @@ public final class SchemasCommand implements Callable<Integer> {
       if (action == Action.release && (onlyUnreleased || released.isEmpty())) {
         Path file = releasedDir.resolve(ReleasedSchemas.fileName(current.getName(), released.size() + 1));
         Files.createDirectories(file.getParent());
-        Files.writeString(file, current.toString(true) + "\n");
+        Files.writeString(file, SchemaCompatibilityGate.releasedText(current));
         out.println("released " + file);
       } else if (problems.isEmpty()) {
         out.println("ok " + current.getName() + " (" + released.size() + " released version(s))");

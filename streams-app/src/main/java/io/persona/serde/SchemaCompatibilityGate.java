@@ -2,6 +2,8 @@ package io.persona.serde;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -12,6 +14,11 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
  * version, and must itself be released (so the next build's decoders know it).
  */
 public final class SchemaCompatibilityGate {
+  private static final Pattern JAVA_STRING_HINT =
+      Pattern.compile("\\{\"type\":\"string\",\"avro\\.java\\.string\":\"String\"\\}");
+
+  private static final Pattern TOP_LEVEL_FIELD = Pattern.compile("/fields/(\\d+)");
+
   private SchemaCompatibilityGate() {}
 
   /** Problems found for one type; empty when the type passes the gate. */
@@ -22,11 +29,12 @@ public final class SchemaCompatibilityGate {
           SchemaCompatibility.checkReaderWriterCompatibility(current, released.get(i));
       for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
         problems.add(
-            "%s cannot read released v%d: %s at %s (%s)"
+            "%s cannot read released v%d: %s at %s%s (%s)"
                 .formatted(
                     current.getName(),
                     i + 1,
                     incompatibility.getType(),
+                    fieldName(current, incompatibility.getLocation()),
                     incompatibility.getLocation(),
                     incompatibility.getMessage()));
       }
@@ -39,9 +47,30 @@ public final class SchemaCompatibilityGate {
     return problems;
   }
 
+  /** "field 'price' " for a location such as /fields/9/type/1, so the message names what to fix. */
+  private static String fieldName(Schema reader, String location) {
+    Matcher matcher = TOP_LEVEL_FIELD.matcher(location);
+    if (!matcher.lookingAt() || reader.getType() != Schema.Type.RECORD) {
+      return "";
+    }
+    int position = Integer.parseInt(matcher.group(1));
+    return position < reader.getFields().size() ? "field '" + reader.getFields().get(position).name() + "' " : "";
+  }
+
   private static boolean isReleased(Schema current, List<Schema> released) {
-    return !released.isEmpty()
-        && AvroSerde.fingerprint(released.get(released.size() - 1)) == AvroSerde.fingerprint(current)
-        && released.get(released.size() - 1).equals(current);
+    return !released.isEmpty() && contract(released.get(released.size() - 1)).equals(contract(current));
+  }
+
+  /**
+   * The schema as a language-neutral contract: its full JSON (docs and defaults included) without the Java-only
+   * string hint that generated classes carry.
+   */
+  public static String contract(Schema schema) {
+    return JAVA_STRING_HINT.matcher(schema.toString()).replaceAll("\"string\"");
+  }
+
+  /** A released file: the contract, pretty-printed. */
+  public static String releasedText(Schema schema) {
+    return new Schema.Parser().parse(contract(schema)).toString(true) + "\n";
   }
 }

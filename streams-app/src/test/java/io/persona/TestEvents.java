@@ -1,0 +1,44 @@
+package io.persona;
+
+import io.persona.avro.ClickEvent;
+import io.persona.avro.ClickEventType;
+import io.persona.avro.Device;
+import io.persona.avro.LineItem;
+import io.persona.avro.PosTransaction;
+import java.time.Instant;
+import java.util.List;
+
+/** Small, readable events for tests. */
+public final class TestEvents {
+  public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private TestEvents() {}
+
+  public static ClickEvent click(String eventId, String anonymousId, String customerId, Instant at) {
+    return ClickEvent.newBuilder()
+        .setEventId(eventId)
+        .setEventTime(at)
+        .setAnonymousId(anonymousId)
+        .setCustomerId(customerId)
+        .setSessionId("s-" + anonymousId)
+        .setType(ClickEventType.PRODUCT_VIEW)
+        .setProductId("p-42")
+        .setCategory("garden")
+        .setBrand("acme")
+        .setPrice(19.99)
+        .setDevice(Device.MOBILE)
+        .build();
+  }
+
+  public static PosTransaction basket(String transactionId, String customerId, Instant at, double total) {
+    return PosTransaction.newBuilder()
+        .setTransactionId(transactionId)
+        .setEventTime(at)
+        .setStoreId("store-7")
+        .setCustomerId(customerId)
+        .setLineItems(List.of(LineItem.newBuilder()
+            .setProductId("p-42").setCategory("garden").setBrand("acme").setQuantity(1).setUnitPrice(total).build()))
+        .setTotal(total)
+        .build();
+  }
+}

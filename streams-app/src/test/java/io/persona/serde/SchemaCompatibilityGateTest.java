@@ -1,0 +1,104 @@
+package io.persona.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.persona.topology.Topic;
+import io.persona.topology.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The build's compatibility gate: the schemas under {@code schemas/} must read every version under
+ * {@code schemas/released/}. The negative tests plant changes in a copy of the folder and watch the gate bite.
+ */
+class SchemaCompatibilityGateTest {
+  private static final Path SCHEMAS = Path.of(System.getProperty("persona.schemas.dir", "../schemas"));
+  private static final Path RELEASED = SCHEMAS.resolve("released");
+
+  static Stream<Topic<?>> topics() {
+    return Topics.EVENT_TOPICS.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("topics")
+  void shouldReadEveryReleasedVersionWithTheCurrentSchema(Topic<?> topic) throws IOException {
+    Schema current = SchemaDirectory.parse(SCHEMAS).get(topic.schema().getName());
+
+    assertThat(SchemaCompatibilityGate.check(current, ReleasedSchemas.fromDirectory(RELEASED, current.getName())))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldBuildTheClassesFromTheSchemasInTheFolder() throws IOException {
+    Map<String, Schema> onDisk = SchemaDirectory.parse(SCHEMAS);
+
+    for (Topic<?> topic : Topics.EVENT_TOPICS) {
+      assertThat(SchemaCompatibilityGate.contract(onDisk.get(topic.schema().getName())))
+          .isEqualTo(SchemaCompatibilityGate.contract(topic.schema()));
+    }
+  }
+
+  @Test
+  void shouldFailWhenAFieldChangesToAnIncompatibleType(@TempDir Path copy) throws IOException {
+    Schema planted = plant(copy, "\"name\": \"eventId\", \"type\": \"string\"", "\"name\": \"eventId\", \"type\": \"int\"");
+
+    List<String> problems = SchemaCompatibilityGate.check(planted, released("ClickEvent"));
+
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("cannot read released v1").contains("/fields/0"));
+  }
+
+  @Test
+  void shouldFailWhenARequiredFieldIsAddedWithoutADefault(@TempDir Path copy) throws IOException {
+    Schema planted = plant(copy, "\"fields\": [",
+        "\"fields\": [ {\"name\": \"loyaltyTier\", \"type\": \"string\", \"doc\": \"planted\"},");
+
+    assertThat(SchemaCompatibilityGate.check(planted, released("ClickEvent")))
+        .anySatisfy(p -> assertThat(p).contains("READER_FIELD_MISSING_DEFAULT_VALUE").contains("loyaltyTier"));
+  }
+
+  @Test
+  void shouldFailWhenANumberIsNarrowedSoOldValuesNoLongerFit(@TempDir Path copy) throws IOException {
+    Schema planted = plant(copy, "\"name\": \"price\", \"type\": [\"null\", \"double\"]",
+        "\"name\": \"price\", \"type\": [\"null\", \"int\"]");
+
+    assertThat(SchemaCompatibilityGate.check(planted, released("ClickEvent")))
+        .anySatisfy(p -> assertThat(p).contains("cannot read released v1").contains("price"));
+  }
+
+  @Test
+  void shouldAcceptAnOptionalFieldButAskForItToBeReleased(@TempDir Path copy) throws IOException {
+    Schema planted = plant(copy, "\"fields\": [",
+        "\"fields\": [ {\"name\": \"referrer\", \"type\": [\"null\", \"string\"], \"default\": null, \"doc\": \"planted\"},");
+
+    assertThat(SchemaCompatibilityGate.check(planted, released("ClickEvent")))
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("has changed since its latest released version v1"));
+  }
+
+  /** Copies {@code schemas/}, edits ClickEvent.avsc and parses the folder as the build would. */
+  private static Schema plant(Path copy, String find, String replace) throws IOException {
+    try (Stream<Path> files = Files.list(SCHEMAS)) {
+      for (Path source : files.filter(f -> f.toString().endsWith(".avsc")).toList()) {
+        Files.copy(source, copy.resolve(source.getFileName()));
+      }
+    }
+    Path edited = copy.resolve("ClickEvent.avsc");
+    String text = Files.readString(edited);
+    assertThat(text).as("the planted change must apply").contains(find);
+    Files.writeString(edited, text.replace(find, replace));
+    return SchemaDirectory.parse(copy).get("ClickEvent");
+  }
+
+  private static List<Schema> released(String name) throws IOException {
+    return ReleasedSchemas.fromDirectory(RELEASED, name);
+  }
+}
