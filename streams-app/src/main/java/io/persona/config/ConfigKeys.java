@@ -32,7 +32,7 @@ public final class ConfigKeys {
               "Kafka brokers to connect to (host:port, comma-separated).")
           .define(APPLICATION_ID, Type.STRING, "persona", new NonEmptyString(), HIGH,
               "Kafka Streams application id: consumer group, prefix of internal topics. Instances sharing it share the work.")
-          .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "persona-state").toString(),
+          .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("user.home"), ".persona", "state").toString(),
               new NonEmptyString(), HIGH, "Folder for RocksDB state stores; give each instance on one machine its own.")
           .define(PROCESSING_GUARANTEE, Type.STRING, "exactly_once_v2", ValidString.in("exactly_once_v2", "at_least_once"),
               HIGH, "exactly_once_v2 (default): no offer lost or sent twice. at_least_once only for measurements.")
