@@ -1,0 +1,139 @@
+package io.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.persona.avro.CustomerProfile;
+import io.persona.config.ConfigException;
+import io.persona.config.ConfigLoader;
+import io.persona.config.PersonaConfig;
+import io.persona.topology.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app against a real broker: topics created, exactly-once profiles, dead letters byte-exact, clean stop. */
+class PersonaAppIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static LocalKafka kafka;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = LocalKafka.start();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+  @Test
+  void shouldBuildProfilesExactlyOnceAndDeadLetterGarbageWithItsOrigin(@TempDir Path stateDir) throws Exception {
+    PersonaConfig config = config(stateDir, 3);
+    try (PersonaApp app = PersonaApp.start(config)) {
+      await().atMost(PATIENCE).until(() -> app.state() == State.RUNNING);
+
+      RecordMetadata garbage = send(Topics.CLICKSTREAM.name(), "anon-1", "garbage".getBytes(StandardCharsets.UTF_8));
+      send(Topics.CLICKSTREAM.name(), "anon-1",
+          Topics.CLICKSTREAM.valueSerde().encode(TestEvents.click("e-1", "anon-1", "c-1", TestEvents.T0)));
+      send(Topics.POS_TRANSACTIONS.name(), "c-1",
+          Topics.POS_TRANSACTIONS.valueSerde().encode(TestEvents.basket("t-1", "c-1", TestEvents.T0, 30.0)));
+      send(Topics.POS_TRANSACTIONS.name(), "c-1", new byte[0]);
+
+      List<ConsumerRecord<String, byte[]>> profiles = new ArrayList<>();
+      await().atMost(PATIENCE).untilAsserted(() -> {
+        profiles.addAll(readCommitted(Topics.CUSTOMER_PROFILES.name()));
+        assertThat(profiles).hasSize(2);
+      });
+      CustomerProfile last = Topics.CUSTOMER_PROFILES.valueSerde().decode(profiles.get(1).value());
+      assertThat(last.getEventCount()).isEqualTo(2);
+      assertThat(last.getTotalSpend()).isEqualTo(30.0);
+
+      List<ConsumerRecord<String, byte[]>> dead = readCommitted(Topics.DEAD_LETTER);
+      assertThat(dead).hasSize(2);
+      ConsumerRecord<String, byte[]> first = dead.stream()
+          .filter(r -> header(r, "__streams.errors.topic").equals(Topics.CLICKSTREAM.name())).findFirst().orElseThrow();
+      assertThat(first.value()).isEqualTo("garbage".getBytes(StandardCharsets.UTF_8));
+      assertThat(header(first, "__streams.errors.partition")).isEqualTo(Integer.toString(garbage.partition()));
+      assertThat(header(first, "__streams.errors.offset")).isEqualTo(Long.toString(garbage.offset()));
+      assertThat(header(first, "__streams.errors.message")).contains("cannot decode ClickEvent");
+    }
+  }
+
+  @Test
+  void shouldStopCleanlyWhenClosed(@TempDir Path stateDir) {
+    PersonaApp app = PersonaApp.start(config(stateDir, 3));
+    await().atMost(PATIENCE).until(() -> app.state() == State.RUNNING);
+
+    app.close();
+
+    assertThat(app.state()).isEqualTo(State.NOT_RUNNING);
+  }
+
+  @Test
+  void shouldRefuseToStartWhenTopicsAreNotCoPartitionedAsConfigured(@TempDir Path stateDir) {
+    PersonaApp.start(config(stateDir, 3)).close();
+
+    assertThatThrownBy(() -> PersonaApp.start(config(stateDir, 6)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("has 3 partitions but topics.partitions=6");
+  }
+
+  private static PersonaConfig config(Path stateDir, int partitions) {
+    return ConfigLoader.load(Map.of(
+        "PERSONA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+        "PERSONA_STATE_DIR", stateDir.toString(),
+        // A fresh group per test: a closed Streams member stays in its group until the session times out.
+        "PERSONA_APPLICATION_ID", "persona-it-" + stateDir.getFileName(),
+        "PERSONA_TOPICS_PARTITIONS", Integer.toString(partitions)), null);
+  }
+
+  private static RecordMetadata send(String topic, String key, byte[] value) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      return producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
+    }
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        new StringDeserializer(), new ByteArrayDeserializer())) {
+      var partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String key) {
+    return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+}
