@@ -6,6 +6,7 @@ import io.persona.topology.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,11 +48,17 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--follow", description = "Keep printing new records until interrupted.")
   boolean follow;
 
+  @Option(names = "--latest", description = "Print only the latest record per key (the view of a compacted topic).")
+  boolean latest;
+
   @Option(names = "--with-metadata", description = "Wrap each value with topic, partition, offset, timestamp and key.")
   boolean withMetadata;
 
   @Override
   public Integer call() {
+    if (latest && follow) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--latest and --follow exclude each other");
+    }
     boolean deadLetters = topicName.equals(Topics.DEAD_LETTER);
     Topic<?> topic = deadLetters ? null : TopicOption.resolve(spec, topicName);
     PrintWriter out = spec.commandLine().getOut();
@@ -62,6 +69,7 @@ public final class ConsumeCommand implements Callable<Integer> {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Map<String, String> latestByKey = new LinkedHashMap<>();
       long printed = 0;
       while (printed < max && (follow || !reachedEnd(consumer, end))) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
@@ -69,13 +77,20 @@ public final class ConsumeCommand implements Callable<Integer> {
             break;
           }
           String line = deadLetters ? deadLetter(record) : render(topic, record, err);
-          if (line != null) {
+          if (latest) {
+            latestByKey.remove(record.key());
+            if (line != null) {
+              latestByKey.put(record.key(), line);
+            }
+          } else if (line != null) {
             out.println(line);
             printed++;
           }
         }
         out.flush();
       }
+      latestByKey.values().forEach(out::println);
+      out.flush();
     }
     return 0;
   }

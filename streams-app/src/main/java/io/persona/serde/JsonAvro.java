@@ -173,7 +173,7 @@ public final class JsonAvro {
       return NODES.nullNode();
     }
     return switch (schema.getType()) {
-      case UNION -> write(value, schema.getTypes().get(GenericData.get().resolveUnion(schema, value)));
+      case UNION -> write(value, branchOf(schema, value));
       case RECORD -> writeRecord((IndexedRecord) value, schema);
       case ARRAY -> writeArray((List<?>) value, schema);
       case LONG -> writeLong(value, schema);
@@ -184,6 +184,12 @@ public final class JsonAvro {
       case MAP -> writeMap((Map<?, ?>) value, schema);
       default -> NODES.textNode(value.toString());
     };
+  }
+
+  /** Our unions are [null, X]; X is taken as is, since specific records hold java.time values Avro can't resolve. */
+  private static Schema branchOf(Schema union, Object value) {
+    List<Schema> nonNull = union.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
+    return nonNull.size() == 1 ? nonNull.get(0) : union.getTypes().get(GenericData.get().resolveUnion(union, value));
   }
 
   private static ObjectNode writeRecord(IndexedRecord record, Schema schema) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
+import io.persona.avro.CustomerProfile;
 import io.persona.avro.PosTransaction;
 import io.persona.topology.Topics;
 import org.apache.avro.generic.GenericRecord;
@@ -36,6 +37,17 @@ class JsonAvroTest {
 
     assertThat(json).contains("\"eventTime\":\"2026-03-01T10:00:00Z\"").contains("\"customerId\":\"c-1\"");
     assertThat(JsonAvro.toJson(back)).isEqualTo(json);
+  }
+
+  @Test
+  void shouldPrintANullableTimestampOfASpecificRecordAsIsoText() throws Exception {
+    CustomerProfile profile = CustomerProfile.newBuilder().setCustomerId("c-1").setFirstSeen(TestEvents.T0)
+        .setLastSeen(TestEvents.T0).setLastPurchaseAt(TestEvents.T0).build();
+
+    String json = JsonAvro.toJson(profile);
+
+    assertThat(json).contains("\"lastPurchaseAt\":\"2026-03-01T10:00:00Z\"");
+    assertThat(JsonAvro.toJson(JsonAvro.fromJson(json, Topics.CUSTOMER_PROFILES.schema()))).isEqualTo(json);
   }
 
   @Test

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The README's main command: a real local Kafka broker, the Persona app, demo traffic from a web tracker and POS
+# systems, and what the engine made of it. Builds first when needed; a second run downloads and rebuilds nothing.
+#
+#   scripts/demo.sh                 run, show, then stop what it started
+#   scripts/demo.sh --keep-running  leave the broker and the app running (stop: Ctrl-C, or scripts/demo.sh --stop)
+#   scripts/demo.sh --stop          stop an app left running by --keep-running (the broker: scripts/kafka-local.sh stop)
+set -euo pipefail
+
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
+JAR="$ROOT/streams-app/target/persona-streams-app.jar"
+RUN_DIR="$ROOT/.persona"
+APP_LOG="$RUN_DIR/app.log"
+APP_PID_FILE="$RUN_DIR/app.pid"
+DATA="$ROOT/scripts/demo-data"
+KEEP_RUNNING=0
+STARTED_BROKER=0
+APP_PID=""
+
+export PERSONA_BOOTSTRAP_SERVERS="${PERSONA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
+export PERSONA_APPLICATION_ID="${PERSONA_APPLICATION_ID:-persona-demo}"
+export PERSONA_STATE_DIR="${PERSONA_STATE_DIR:-$RUN_DIR/state}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+persona() { java -jar "$JAR" "$@"; }
+
+stop_app() {
+  local pid="${1:-}"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  say "stopping the app (pid $pid)"
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  rm -f "$APP_PID_FILE"
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if (( KEEP_RUNNING == 0 )); then
+    stop_app "$APP_PID"
+    if (( STARTED_BROKER == 1 )); then
+      say "stopping the broker this run started"
+      "$ROOT/scripts/kafka-local.sh" stop
+    fi
+  fi
+  exit "$status"
+}
+
+build_if_needed() {
+  if [[ -f "$JAR" ]] && [[ -z "$(find "$ROOT/pom.xml" "$ROOT/streams-app/pom.xml" "$ROOT/streams-app/src/main" \
+      "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
+    say "app jar is up to date"
+    return
+  fi
+  say "building the app (first run downloads dependencies from Maven Central; a few minutes)"
+  (cd "$ROOT" && mvn -B -q -ntp -DskipTests package)
+}
+
+wait_for_running() {
+  say "waiting for the app to reach RUNNING"
+  for i in $(seq 1 180); do
+    if grep -q -- "-> RUNNING" "$APP_LOG" 2>/dev/null; then
+      echo; grep -- "-> RUNNING" "$APP_LOG" | tail -n 1; return 0
+    fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo; echo "the app exited; its log:" >&2; tail -n 40 "$APP_LOG" >&2; return 1
+    fi
+    printf '.'; sleep 0.5
+  done
+  echo; echo "the app did not reach RUNNING within 90 s; its log:" >&2; tail -n 40 "$APP_LOG" >&2; return 1
+}
+
+publish_demo_traffic() {
+  if [[ -n "$(persona consume --topic clickstream --max 1 2>>"$RUN_DIR/check.err")" ]]; then
+    say "demo traffic already published by an earlier run (kept as is: replaying it would count it twice)"
+    return
+  fi
+  for topic in offer-catalog consent-changes clickstream pos-transactions; do
+    say "publishing $DATA/$topic.jsonl"
+    persona produce --topic "$topic" --file "$DATA/$topic.jsonl"
+  done
+}
+
+show_profiles() {
+  say "customer profiles (latest per customer, read_committed from customer-profiles)"
+  local profiles=""
+  for _ in $(seq 1 30); do
+    profiles="$(persona consume --topic customer-profiles --latest 2>/dev/null)"
+    [[ $(grep -c . <<<"$profiles") -ge 2 ]] && break
+    sleep 1
+  done
+  echo "$profiles"
+  echo
+  echo "profiles: $(grep -c . <<<"$profiles")   dead letters: $(persona consume --topic dead-letter 2>/dev/null | grep -c . || true)"
+  echo "offers: none yet: offer decisioning is not built yet (issue #4), so personalized-offers stays empty."
+}
+
+main() {
+  case "${1:-}" in
+    --keep-running) KEEP_RUNNING=1 ;;
+    --stop) stop_app "$(cat "$APP_PID_FILE" 2>/dev/null || true)"; exit 0 ;;
+    "") ;;
+    *) echo "usage: scripts/demo.sh [--keep-running|--stop]" >&2; exit 2 ;;
+  esac
+  mkdir -p "$RUN_DIR"
+  trap cleanup EXIT INT TERM
+
+  build_if_needed
+  if "$ROOT/scripts/kafka-local.sh" status >/dev/null 2>&1; then
+    say "using the broker already running at $PERSONA_BOOTSTRAP_SERVERS"
+  else
+    "$ROOT/scripts/kafka-local.sh" start
+    STARTED_BROKER=1
+  fi
+  if [[ -f "$APP_PID_FILE" ]] && kill -0 "$(cat "$APP_PID_FILE")" 2>/dev/null; then
+    echo "an app started by an earlier 'demo.sh --keep-running' is still running: scripts/demo.sh --stop" >&2
+    exit 1
+  fi
+
+  say "starting the app (log: $APP_LOG)"
+  java -jar "$JAR" run >"$APP_LOG" 2>&1 &
+  APP_PID=$!   # java itself, so that SIGTERM reaches the app's shutdown hook
+  echo "$APP_PID" >"$APP_PID_FILE"
+  wait_for_running
+  publish_demo_traffic
+  show_profiles
+
+  if (( KEEP_RUNNING == 1 )); then
+    say "left running: broker at $PERSONA_BOOTSTRAP_SERVERS, app pid $APP_PID. Try:"
+    echo "  java -jar streams-app/target/persona-streams-app.jar consume --topic customer-profiles --follow"
+    echo "  stop: scripts/demo.sh --stop && scripts/kafka-local.sh stop"
+  fi
+}
+
+main "$@"
