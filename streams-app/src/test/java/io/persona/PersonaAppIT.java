@@ -59,11 +59,9 @@ class PersonaAppIT {
           Topics.POS_TRANSACTIONS.valueSerde().encode(TestEvents.basket("t-1", "c-1", TestEvents.T0, 30.0)));
       send(Topics.POS_TRANSACTIONS.name(), "c-1", new byte[0]);
 
-      List<ConsumerRecord<String, byte[]>> profiles = new ArrayList<>();
-      await().atMost(PATIENCE).untilAsserted(() -> {
-        profiles.addAll(readCommitted(Topics.CUSTOMER_PROFILES.name()));
-        assertThat(profiles).hasSize(2);
-      });
+      List<ConsumerRecord<String, byte[]>> profiles = await().atMost(PATIENCE)
+          .until(() -> readCommitted(Topics.CUSTOMER_PROFILES.name()), records -> records.size() >= 2);
+      assertThat(profiles).hasSize(2);
       CustomerProfile last = Topics.CUSTOMER_PROFILES.valueSerde().decode(profiles.get(1).value());
       assertThat(last.getEventCount()).isEqualTo(2);
       assertThat(last.getTotalSpend()).isEqualTo(30.0);
