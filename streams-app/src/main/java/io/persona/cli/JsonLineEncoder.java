@@ -4,11 +4,11 @@ import io.persona.serde.JsonAvro;
 import io.persona.serde.JsonAvroException;
 import io.persona.topology.Topic;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.utils.Utils;
 
 /** Turns one JSON line into the key, event time and Avro bytes of a record for one topic. */
 final class JsonLineEncoder {
@@ -39,10 +39,7 @@ final class JsonLineEncoder {
 
   private byte[] toBytes(GenericRecord record) throws JsonAvroException {
     try {
-      ByteBuffer buffer = encoder.encode(record);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
+      return Utils.toArray(encoder.encode(record));
     } catch (IOException | RuntimeException e) {
       throw new JsonAvroException("(document)", "cannot encode: " + e.getClass().getSimpleName());
     }

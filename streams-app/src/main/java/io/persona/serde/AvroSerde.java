@@ -2,7 +2,6 @@ package io.persona.serde;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -17,6 +16,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Avro single-object encoding (2-byte marker, 8-byte schema fingerprint, body) without a schema registry. The
@@ -52,10 +52,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   public byte[] encode(T value) {
     try {
-      ByteBuffer buffer = encoder.encode(value);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
+      return Utils.toArray(encoder.encode(value));
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot encode " + typeName + ": " + e.getClass().getSimpleName());
     }

@@ -20,6 +20,7 @@ import org.apache.avro.Schema.Field;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The plain-JSON view of our events for people and scripts: nullable fields are the value or null (no Avro union
@@ -180,7 +181,7 @@ public final class JsonAvro {
       case INT -> NODES.numberNode(((Number) value).intValue());
       case DOUBLE, FLOAT -> NODES.numberNode(((Number) value).doubleValue());
       case BOOLEAN -> NODES.booleanNode((Boolean) value);
-      case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytesOf((ByteBuffer) value)));
+      case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(Utils.toArray((ByteBuffer) value)));
       case MAP -> writeMap((Map<?, ?>) value, schema);
       default -> NODES.textNode(value.toString());
     };
@@ -221,12 +222,6 @@ public final class JsonAvro {
     return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis
         ? NODES.textNode(Instant.ofEpochMilli(number).toString())
         : NODES.numberNode(number);
-  }
-
-  private static byte[] bytesOf(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
-    return bytes;
   }
 
   private static boolean isWellFormed(String text) {

@@ -7,13 +7,13 @@ import io.persona.avro.ClickEvent;
 import io.persona.avro.PosTransaction;
 import io.persona.topology.Topic;
 import io.persona.topology.Topics;
-import java.nio.ByteBuffer;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.RandomData;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class AvroSerdeRoundTripTest {
   void shouldDecodeEveryRandomRecordOfTheSchemaAndEncodeItBackToTheSameBytes(Topic<?> topic) throws Exception {
     BinaryMessageEncoder<GenericRecord> generic = new BinaryMessageEncoder<>(GenericData.get(), topic.schema());
     for (Object random : new RandomData(topic.schema(), RECORDS_PER_SCHEMA, 42L)) {
-      byte[] written = bytes(generic.encode((GenericRecord) random));
+      byte[] written = Utils.toArray(generic.encode((GenericRecord) random));
 
       SpecificRecord decoded = topic.valueSerde().decode(written);
 
@@ -59,9 +59,4 @@ class AvroSerdeRoundTripTest {
     return topic.valueSerde().encode((V) record);
   }
 
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    return bytes;
-  }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.avro.ClickEvent;
 import io.persona.avro.Device;
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /** Records written by an older release of a schema stay readable by the current code. */
@@ -41,7 +41,7 @@ class SchemaEvolutionTest {
     old.put("sessionId", "s-1");
     old.put("type", new GenericData.EnumSymbol(OLDER_CLICK.getField("type").schema(), "SEARCH"));
     old.put("searchQuery", "garden hose");
-    byte[] written = bytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), OLDER_CLICK).encode(old));
+    byte[] written = Utils.toArray(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), OLDER_CLICK).encode(old));
 
     ClickEvent read = AvroSerde.withWriterSchemas(ClickEvent.class, List.of(OLDER_CLICK)).decode(written);
 
@@ -57,9 +57,4 @@ class SchemaEvolutionTest {
     assertThat(ReleasedSchemas.fromClasspath("CustomerProfile")).isNotEmpty();
   }
 
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    return bytes;
-  }
 }
