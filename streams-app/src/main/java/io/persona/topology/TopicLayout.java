@@ -14,8 +14,13 @@ public record TopicLayout(boolean coPartitioned, int fixedPartitions, Map<String
   private static final String WEEK_MS = Long.toString(7L * 24 * 3600 * 1000);
   private static final String MONTH_MS = Long.toString(30L * 24 * 3600 * 1000);
 
+  // Retention counts from arrival, not from the event time in the record: a replay of last year's events must not
+  // be deleted on arrival. Processing takes event time from the value, never from the record timestamp.
+  private static final String ARRIVAL_TIME = "LogAppendTime";
+
   static TopicLayout customerEvents() {
-    return new TopicLayout(true, 0, Map.of("cleanup.policy", "delete", "retention.ms", WEEK_MS));
+    return new TopicLayout(true, 0, Map.of("cleanup.policy", "delete", "retention.ms", WEEK_MS,
+        "message.timestamp.type", ARRIVAL_TIME));
   }
 
   static TopicLayout customerState() {
@@ -27,7 +32,8 @@ public record TopicLayout(boolean coPartitioned, int fixedPartitions, Map<String
   }
 
   static TopicLayout deadLetters(int partitions) {
-    return new TopicLayout(false, partitions, Map.of("cleanup.policy", "delete", "retention.ms", MONTH_MS));
+    return new TopicLayout(false, partitions, Map.of("cleanup.policy", "delete", "retention.ms", MONTH_MS,
+        "message.timestamp.type", ARRIVAL_TIME));
   }
 
   public int partitions(int sharedPartitions) {
