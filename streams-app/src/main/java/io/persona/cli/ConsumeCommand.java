@@ -110,6 +110,10 @@ public final class ConsumeCommand implements Callable<Integer> {
     } catch (SerializationException e) {
       err.println("partition " + record.partition() + " offset " + record.offset() + ": " + e.getMessage());
       return null;
+    } catch (RuntimeException e) {
+      err.println("partition " + record.partition() + " offset " + record.offset() + ": cannot print as JSON ("
+          + e.getClass().getSimpleName() + ")");
+      return null;
     }
   }
 

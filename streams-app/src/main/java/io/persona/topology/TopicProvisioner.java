@@ -3,6 +3,8 @@ package io.persona.topology;
 import io.persona.config.ConfigException;
 import io.persona.config.PersonaConfig;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,14 +13,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the product's topics idempotently and checks that customer-keyed topics are co-partitioned. Topics are
+ * Creates the product's topics idempotently, brings the declared configs of existing ones up to date, and checks
+ * that customer-keyed topics are co-partitioned. Topics are
  * never auto-created by the broker: a typo must fail, not create a one-partition topic.
  */
 public final class TopicProvisioner {
@@ -49,6 +56,7 @@ public final class TopicProvisioner {
             + "; create them or set topics.create=true");
       }
       List<String> created = create(admin, missing);
+      converge(admin, plan(config).stream().filter(t -> existing.contains(t.name())).toList());
       verifyPartitions(admin, config);
       return created;
     } catch (TimeoutException | ExecutionException e) {
@@ -75,6 +83,29 @@ public final class TopicProvisioner {
       }
     }
     return created;
+  }
+
+  /** Brings the declared configs (cleanup, retention, timestamp type) of topics that already exist up to date. */
+  private static void converge(Admin admin, List<NewTopic> existing)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<ConfigResource> resources = existing.stream()
+        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+    Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+    for (NewTopic topic : existing) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+      topic.configs().forEach((key, value) -> {
+        ConfigEntry entry = actual.get(resource).get(key);
+        if (entry == null || !value.equals(entry.value())) {
+          changes.computeIfAbsent(resource, r -> new ArrayList<>())
+              .add(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET));
+          LOG.info("updating topic {}: {}={}", topic.name(), key, value);
+        }
+      });
+    }
+    if (!changes.isEmpty()) {
+      admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
   }
 
   private static void verifyPartitions(Admin admin, PersonaConfig config)
