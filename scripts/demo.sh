@@ -3,7 +3,7 @@
 # systems, and what the engine made of it. Builds first when needed; a second run downloads and rebuilds nothing.
 #
 #   scripts/demo.sh                 run, show, then stop what it started
-#   scripts/demo.sh --keep-running  leave the broker and the app running (stop: Ctrl-C, or scripts/demo.sh --stop)
+#   scripts/demo.sh --keep-running  leave the broker and the app running in the background
 #   scripts/demo.sh --stop          stop an app left running by --keep-running (the broker: scripts/kafka-local.sh stop)
 set -euo pipefail
 
@@ -84,15 +84,17 @@ publish_demo_traffic() {
 
 show_profiles() {
   say "customer profiles (latest per customer, read_committed from customer-profiles)"
-  local profiles=""
+  local profiles="" previous=""
+  # Done when two reads a second apart agree: the app has caught up with the traffic.
   for _ in $(seq 1 30); do
-    profiles="$(persona consume --topic customer-profiles --latest 2>/dev/null)"
-    [[ $(grep -c . <<<"$profiles") -ge 2 ]] && break
+    profiles="$(persona consume --topic customer-profiles --latest 2>/dev/null || true)"
+    [[ -n "$profiles" && "$profiles" == "$previous" ]] && break
+    previous="$profiles"
     sleep 1
   done
   echo "$profiles"
   echo
-  echo "profiles: $(grep -c . <<<"$profiles")   dead letters: $(persona consume --topic dead-letter 2>/dev/null | grep -c . || true)"
+  echo "profiles: $(grep -c . <<<"$profiles" || true)   dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
   echo "offers: none yet: offer decisioning is not built yet (issue #4), so personalized-offers stays empty."
 }
 

@@ -1,11 +1,15 @@
 package io.persona;
 
+import io.persona.cli.CliException;
 import io.persona.cli.ConsumeCommand;
 import io.persona.cli.CreateTopicsCommand;
 import io.persona.cli.ProduceCommand;
 import io.persona.cli.RunCommand;
 import io.persona.cli.SchemasCommand;
 import io.persona.config.ConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +17,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "persona",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     version = "persona 0.1.0",
     description = "Real-time personalization on Kafka Streams.",
     subcommands = {
@@ -33,6 +38,14 @@ public final class App {
       if (e instanceof ConfigException) {
         cmd.getErr().println("configuration error: " + e.getMessage());
         return 2;
+      }
+      if (e instanceof IOException || e instanceof UncheckedIOException) {
+        cmd.getErr().println("error: cannot read or write " + e.getMessage());
+        return 1;
+      }
+      if (e instanceof KafkaException || e instanceof CliException) {
+        cmd.getErr().println("error: " + e.getMessage());
+        return 1;
       }
       throw e;
     });

@@ -5,6 +5,7 @@ import io.persona.config.StreamsProperties;
 import io.persona.topology.PersonaTopology;
 import io.persona.topology.TopicProvisioner;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -14,20 +15,20 @@ import org.slf4j.LoggerFactory;
 /** One running instance: topics provisioned, topology running, stopped by {@link #close()}. */
 public final class PersonaApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PersonaApp.class);
+  /** A failure that keeps coming back would otherwise abort and retry the same transaction forever. */
+  private static final int MAX_THREAD_REPLACEMENTS = 3;
 
   private final PersonaConfig config;
   private final KafkaStreams streams;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicInteger threadReplacements = new AtomicInteger();
+  private volatile boolean stoppedCleanly;
 
   private PersonaApp(PersonaConfig config) {
     this.config = config;
     this.streams = new KafkaStreams(PersonaTopology.build(), StreamsProperties.of(config));
     streams.setStateListener(this::onStateChange);
-    // Exception messages are ours or Kafka's and carry no record content; the thread is replaced, work goes on.
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("stream thread failed ({}); replacing it", e.getClass().getSimpleName(), e);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(this::onThreadFailure);
   }
 
   /** Provisions topics and starts processing; returns at once (the app goes REBALANCING, then RUNNING). */
@@ -52,14 +53,30 @@ public final class PersonaApp implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("stopping (up to {} ms)", config.shutdownTimeout().toMillis());
-    boolean clean = streams.close(config.shutdownTimeout());
-    LOG.info(clean ? "stopped cleanly" : "stop timed out after {} ms", config.shutdownTimeout().toMillis());
+    stoppedCleanly = streams.close(config.shutdownTimeout());
+    LOG.info(stoppedCleanly ? "stopped cleanly" : "stop timed out after {} ms", config.shutdownTimeout().toMillis());
     stopped.countDown();
+  }
+
+  /** True once {@link #close()} has stopped every thread within the shutdown timeout. */
+  public boolean stoppedCleanly() {
+    return stoppedCleanly;
+  }
+
+  // Exception messages are ours or Kafka's and carry no record content.
+  private StreamThreadExceptionResponse onThreadFailure(Throwable e) {
+    if (threadReplacements.incrementAndGet() > MAX_THREAD_REPLACEMENTS) {
+      LOG.error("stream thread failed ({}) after {} replacements; shutting down", e.getClass().getSimpleName(),
+          MAX_THREAD_REPLACEMENTS, e);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    LOG.error("stream thread failed ({}); replacing it", e.getClass().getSimpleName(), e);
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
   }
 
   private void onStateChange(State now, State before) {
     LOG.info("state {} -> {}", before, now);
-    if (now == State.ERROR) {
+    if (now == State.ERROR || now == State.NOT_RUNNING) {
       stopped.countDown();
     }
   }

@@ -55,15 +55,16 @@ class KafkaLocalScriptIT {
   private record Script(int exitCode, String output) {}
 
   private static Script run(Map<String, String> env, String command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), command).redirectErrorStream(true);
+    Path output = Files.createTempFile("kafka-local", ".out");
+    ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), command)
+        .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
     Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("kafka-local.sh " + command + " did not finish within 5 minutes: " + Files.readString(output));
     }
-    return new Script(process.exitValue(), output);
+    return new Script(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
   }
 
   private static int freePort() throws IOException {

@@ -47,7 +47,7 @@ class PersonaAppIT {
   }
 
   @Test
-  void shouldBuildProfilesExactlyOnceAndDeadLetterGarbageWithItsOrigin(@TempDir Path stateDir) throws Exception {
+  void shouldBuildProfilesThroughARealBrokerAndDeadLetterGarbageWithItsOrigin(@TempDir Path stateDir) throws Exception {
     PersonaConfig config = config(stateDir, 3);
     try (PersonaApp app = PersonaApp.start(config)) {
       await().atMost(PATIENCE).until(() -> app.state() == State.RUNNING);
@@ -66,7 +66,8 @@ class PersonaAppIT {
       assertThat(last.getEventCount()).isEqualTo(2);
       assertThat(last.getTotalSpend()).isEqualTo(30.0);
 
-      List<ConsumerRecord<String, byte[]>> dead = readCommitted(Topics.DEAD_LETTER);
+      List<ConsumerRecord<String, byte[]>> dead = await().atMost(PATIENCE)
+          .until(() -> readCommitted(Topics.DEAD_LETTER), records -> records.size() >= 2);
       assertThat(dead).hasSize(2);
       ConsumerRecord<String, byte[]> first = dead.stream()
           .filter(r -> header(r, "__streams.errors.topic").equals(Topics.CLICKSTREAM.name())).findFirst().orElseThrow();
@@ -84,6 +85,7 @@ class PersonaAppIT {
 
     app.close();
 
+    assertThat(app.stoppedCleanly()).isTrue();
     assertThat(app.state()).isEqualTo(State.NOT_RUNNING);
   }
 

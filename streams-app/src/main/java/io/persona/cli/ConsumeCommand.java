@@ -89,7 +89,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         }
         out.flush();
       }
-      latestByKey.values().forEach(out::println);
+      latestByKey.values().stream().limit(max).forEach(out::println);
       out.flush();
     }
     return 0;

@@ -90,7 +90,7 @@ public final class ProduceCommand implements Callable<Integer> {
       }
       return sends.size();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("publishing to " + topic.name() + " failed: " + e.getCause().getMessage(), e);
+      throw new CliException("publishing to " + topic.name() + " failed: " + e.getCause().getMessage());
     }
   }
 

@@ -21,6 +21,6 @@ public final class RunCommand implements Callable<Integer> {
     PersonaApp app = PersonaApp.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "persona-shutdown"));
     app.awaitStop();
-    return app.state() == State.ERROR ? 1 : 0;
+    return app.state() == State.ERROR || !app.stoppedCleanly() ? 1 : 0;
   }
 }

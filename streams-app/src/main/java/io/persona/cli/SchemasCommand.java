@@ -35,23 +35,26 @@ public final class SchemasCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!Files.isDirectory(releasedDir)) {
+      throw new CliException("no released schemas at " + releasedDir.toAbsolutePath()
+          + ": run from the repository root or pass --released-dir");
+    }
     PrintWriter out = spec.commandLine().getOut();
     int failures = 0;
     for (Topic<?> topic : Topics.EVENT_TOPICS) {
       Schema current = topic.schema();
       List<Schema> released = ReleasedSchemas.fromDirectory(releasedDir, current.getName());
-      List<String> problems = SchemaCompatibilityGate.check(current, released);
-      boolean onlyUnreleased = problems.size() == 1 && problems.get(0).contains("has changed since");
-      if (action == Action.release && (onlyUnreleased || released.isEmpty())) {
+      SchemaCompatibilityGate.Result result = SchemaCompatibilityGate.check(current, released);
+      if (action == Action.release && !result.released() && result.incompatibilities().isEmpty()) {
         Path file = releasedDir.resolve(ReleasedSchemas.fileName(current.getName(), released.size() + 1));
         Files.createDirectories(file.getParent());
         Files.writeString(file, SchemaCompatibilityGate.releasedText(current));
         out.println("released " + file);
-      } else if (problems.isEmpty()) {
+      } else if (result.problems().isEmpty()) {
         out.println("ok " + current.getName() + " (" + released.size() + " released version(s))");
       } else {
         failures++;
-        problems.forEach(problem -> out.println("FAIL " + problem));
+        result.problems().forEach(problem -> out.println("FAIL " + problem));
       }
     }
     out.flush();

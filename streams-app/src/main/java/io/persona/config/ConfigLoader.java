@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +23,8 @@ import java.util.TreeMap;
 public final class ConfigLoader {
   public static final String ENV_PREFIX = "PERSONA_";
   public static final String CONFIG_FILE_ENV = "PERSONA_CONFIG_FILE";
+  /** PERSONA_ variables read by other parts (log level, the broker script's cache), not configuration keys. */
+  private static final Set<String> NOT_KEYS = Set.of(CONFIG_FILE_ENV, "PERSONA_LOG_LEVEL", "PERSONA_CACHE");
 
   private ConfigLoader() {}
 
@@ -42,7 +45,7 @@ public final class ConfigLoader {
     }
     new TreeMap<>(env)
         .forEach((name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && !name.equals(CONFIG_FILE_ENV)) {
+          if (name.startsWith(ENV_PREFIX) && !NOT_KEYS.contains(name)) {
             put(values, sources, keyOf(name), value, "environment variable " + name);
           }
         });

@@ -38,12 +38,13 @@ public final class JsonAvro {
     try {
       node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new JsonAvroException("(document)", "not valid JSON: " + e.getOriginalMessage());
+      // The parser's own message quotes the input; say only where it broke.
+      throw new JsonAvroException("(document)", "not valid JSON (column " + e.getLocation().getColumnNr() + ")");
     }
     if (node == null || !node.isObject()) {
       throw new JsonAvroException("(document)", "expected a JSON object");
     }
-    return (GenericRecord) read(node, schema, "", false);
+    return (GenericRecord) read(node, schema, "");
   }
 
   /** Renders a generic or specific record as one line of JSON. */
@@ -51,13 +52,13 @@ public final class JsonAvro {
     return write(record, record.getSchema()).toString();
   }
 
-  private static Object read(JsonNode node, Schema schema, String path, boolean nullable) throws JsonAvroException {
+  private static Object read(JsonNode node, Schema schema, String path) throws JsonAvroException {
     return switch (schema.getType()) {
       case UNION -> readUnion(node, schema, path);
       case RECORD -> readRecord(node, schema, path);
       case ENUM -> readEnum(node, schema, path);
       case ARRAY -> readArray(node, schema, path);
-      case STRING -> readString(node, path, nullable);
+      case STRING -> readString(node, path);
       case LONG -> schema.getLogicalType() instanceof LogicalTypes.TimestampMillis ? readTimestamp(node, path)
           : readLong(node, path);
       case INT -> readInt(node, path);
@@ -82,7 +83,7 @@ public final class JsonAvro {
         continue;
       }
       try {
-        return read(node, branch, path, true);
+        return read(node, branch, path);
       } catch (JsonAvroException e) {
         firstFailure = firstFailure == null ? e : firstFailure;
       }
@@ -109,7 +110,7 @@ public final class JsonAvro {
         }
         record.put(field.pos(), GenericData.get().getDefaultValue(field));
       } else {
-        record.put(field.pos(), read(value, field.schema(), fieldPath, false));
+        record.put(field.pos(), read(value, field.schema(), fieldPath));
       }
     }
     return record;
@@ -124,29 +125,33 @@ public final class JsonAvro {
     require(node.isArray(), path, "must be a JSON array");
     List<Object> items = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      items.add(read(node.get(i), schema.getElementType(), path + "[" + i + "]", false));
+      items.add(read(node.get(i), schema.getElementType(), path + "[" + i + "]"));
     }
     return new GenericData.Array<>(schema, items);
   }
 
-  private static String readString(JsonNode node, String path, boolean nullable) throws JsonAvroException {
+  private static String readString(JsonNode node, String path) throws JsonAvroException {
     require(node.isTextual(), path, "must be a string");
     String text = node.asText();
-    require(nullable || !text.isBlank(), path, "must not be blank");
+    require(!text.isBlank(), path, "must not be blank (leave an optional field out, or use null)");
     require(isWellFormed(text), path, "contains an unpaired UTF-16 surrogate");
     return text;
   }
 
   private static long readTimestamp(JsonNode node, String path) throws JsonAvroException {
+    long millis;
     if (node.isIntegralNumber() && node.canConvertToLong()) {
-      return node.asLong();
+      millis = node.asLong();
+    } else {
+      require(node.isTextual(), path, "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z, or epoch milliseconds");
+      try {
+        millis = Instant.parse(node.asText()).toEpochMilli();
+      } catch (DateTimeParseException | ArithmeticException e) {
+        throw new JsonAvroException(path, "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z");
+      }
     }
-    require(node.isTextual(), path, "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z, or epoch milliseconds");
-    try {
-      return Instant.parse(node.asText()).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw new JsonAvroException(path, "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z");
-    }
+    require(millis >= 0, path, "must not be before 1970-01-01T00:00:00Z (Kafka timestamps cannot be)");
+    return millis;
   }
 
   private static long readLong(JsonNode node, String path) throws JsonAvroException {

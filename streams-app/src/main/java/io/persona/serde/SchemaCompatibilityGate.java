@@ -21,8 +21,25 @@ public final class SchemaCompatibilityGate {
 
   private SchemaCompatibilityGate() {}
 
-  /** Problems found for one type; empty when the type passes the gate. */
-  public static List<String> check(Schema current, List<Schema> released) {
+  /**
+   * The verdict for one type.
+   *
+   * @param incompatibilities released versions the current schema cannot read, and why
+   * @param released whether the current schema is the latest released version
+   */
+  public record Result(String type, List<String> incompatibilities, boolean released, int releasedVersions) {
+    /** Everything that fails the gate, as sentences that say what to do. */
+    public List<String> problems() {
+      List<String> problems = new ArrayList<>(incompatibilities);
+      if (!released) {
+        problems.add(("%s has changed since its latest released version v%d: release it with "
+            + "`java -jar streams-app/target/persona-streams-app.jar schemas release`").formatted(type, releasedVersions));
+      }
+      return problems;
+    }
+  }
+
+  public static Result check(Schema current, List<Schema> released) {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < released.size(); i++) {
       SchemaPairCompatibility result =
@@ -39,12 +56,7 @@ public final class SchemaCompatibilityGate {
                     incompatibility.getMessage()));
       }
     }
-    if (!isReleased(current, released)) {
-      problems.add(
-          "%s has changed since its latest released version v%d: release it with `java -jar streams-app/target/persona-streams-app.jar schemas release`"
-              .formatted(current.getName(), released.size()));
-    }
-    return problems;
+    return new Result(current.getName(), problems, isReleased(current, released), released.size());
   }
 
   /** "field 'price' " for a location such as /fields/9/type/1, so the message names what to fix. */

@@ -1,6 +1,7 @@
 package io.persona.topology;
 
 import io.persona.serde.AvroSerde;
+import java.time.Instant;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -16,6 +17,7 @@ public final class Topic<V extends SpecificRecord> {
   private final String eventTimeField;
   private final TopicLayout layout;
   private final AvroSerde<V> valueSerde;
+  private final int eventTimePosition;
 
   Topic(String name, Class<V> valueType, String keyField, String eventTimeField, TopicLayout layout) {
     this.name = name;
@@ -24,6 +26,7 @@ public final class Topic<V extends SpecificRecord> {
     this.eventTimeField = eventTimeField;
     this.layout = layout;
     this.valueSerde = AvroSerde.of(valueType);
+    this.eventTimePosition = schema().getField(eventTimeField).pos();
   }
 
   public String name() {
@@ -46,6 +49,11 @@ public final class Topic<V extends SpecificRecord> {
   /** The value field holding the event time, used as the record timestamp. */
   public String eventTimeField() {
     return eventTimeField;
+  }
+
+  /** The event time carried in {@code value}, a record of this topic's type. */
+  public Instant eventTime(V value) {
+    return (Instant) value.get(eventTimePosition);
   }
 
   public TopicLayout layout() {

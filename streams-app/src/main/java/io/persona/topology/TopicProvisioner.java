@@ -50,22 +50,33 @@ public final class TopicProvisioner {
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      List<NewTopic> missing = plan(config).stream().filter(t -> !existing.contains(t.name())).toList();
+      List<NewTopic> planned = plan(config);
+      List<NewTopic> missing = planned.stream().filter(t -> !existing.contains(t.name())).toList();
       if (!missing.isEmpty() && !config.createTopics()) {
         throw new ConfigException("topics missing: " + missing.stream().map(NewTopic::name).toList()
             + "; create them or set topics.create=true");
       }
       List<String> created = create(admin, missing);
-      converge(admin, plan(config).stream().filter(t -> existing.contains(t.name())).toList());
+      converge(admin, planned.stream().filter(t -> existing.contains(t.name())).toList());
       verifyPartitions(admin, config);
       return created;
-    } catch (TimeoutException | ExecutionException e) {
-      throw new ConfigException("cannot reach Kafka at bootstrap.servers=" + config.bootstrapServers() + " within "
-          + TIMEOUT_SECONDS + " s (" + e.getClass().getSimpleName() + "). Is the broker running? Try: scripts/kafka-local.sh start");
+    } catch (TimeoutException e) {
+      throw unreachable(config);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw unreachable(config);
+      }
+      throw new ConfigException("Kafka at bootstrap.servers=" + config.bootstrapServers() + " refused to set up the topics: "
+          + e.getCause().getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while provisioning topics", e);
     }
+  }
+
+  private static ConfigException unreachable(PersonaConfig config) {
+    return new ConfigException("cannot reach Kafka at bootstrap.servers=" + config.bootstrapServers() + " within "
+        + TIMEOUT_SECONDS + " s. Is the broker running? Try: scripts/kafka-local.sh start");
   }
 
   private static List<String> create(Admin admin, List<NewTopic> missing)

@@ -9,7 +9,11 @@ import io.persona.avro.OfferOutcome;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Every topic the product reads or writes. Keys are UTF-8 strings; values Avro single-object encoded. */
 public final class Topics {
@@ -45,10 +49,19 @@ public final class Topics {
           OFFER_OUTCOMES,
           CUSTOMER_PROFILES);
 
+  private static final Map<Class<?>, Topic<?>> BY_VALUE_TYPE =
+      EVENT_TOPICS.stream().collect(Collectors.toUnmodifiableMap(Topic::valueType, Function.identity()));
+
   private Topics() {}
 
   public static Optional<Topic<?>> byName(String name) {
     return EVENT_TOPICS.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The topic whose values are of {@code type}, if any. */
+  @SuppressWarnings("unchecked")
+  public static <V extends SpecificRecord> Optional<Topic<V>> byValueType(Class<V> type) {
+    return Optional.ofNullable((Topic<V>) BY_VALUE_TYPE.get(type));
   }
 
   public static List<String> names() {

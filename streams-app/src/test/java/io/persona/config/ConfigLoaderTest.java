@@ -92,6 +92,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldLeaveThePersonaVariablesOfOtherToolsAlone() {
+    assertThat(ConfigLoader.load(Map.of("PERSONA_LOG_LEVEL", "DEBUG", "PERSONA_CACHE", "/tmp/c"), null)).isNotNull();
+  }
+
+  @Test
+  void shouldRefuseOwnedSettingsAlsoBehindAClientPrefix() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PERSONA_KAFKA_REPLICATION_FACTOR", "3"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("use 'topics.replication.factor' instead");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PERSONA_KAFKA_CONSUMER_BOOTSTRAP_SERVERS", "x:1"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("use 'bootstrap.servers' instead");
+  }
+
+  @Test
   void shouldFailClearlyOnAMissingFile(@TempDir Path dir) {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of(), dir.resolve("nope.properties")))
         .isInstanceOf(ConfigException.class)

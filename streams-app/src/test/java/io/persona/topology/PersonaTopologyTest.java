@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -69,6 +70,14 @@ class PersonaTopologyTest {
     assertThat(latest.getLastPurchaseAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
     assertThat(latest.getDevicesSeen()).containsExactly(Device.MOBILE);
     assertThat(profileStore().get("c-1")).isEqualTo(latest);
+  }
+
+  @Test
+  void shouldStampOutputWithTheEventTimeNotTheRecordTimestamp() {
+    Instant arrived = T0.plus(Duration.ofDays(30));
+    baskets.pipeInput("c-1", TestEvents.basket("t-1", "c-1", T0, 1.0), arrived);
+
+    assertThat(profiles.readRecord().timestamp()).isEqualTo(T0.toEpochMilli());
   }
 
   @Test

@@ -38,9 +38,11 @@ class TopicProvisionerTest {
 
   @Test
   void shouldAgeDeletableTopicsByArrivalSoThatReplayedOldEventsSurvive() {
-    plan.values().stream()
-        .filter(topic -> "delete".equals(topic.configs().get("cleanup.policy")))
-        .forEach(topic -> assertThat(topic.configs()).as(topic.name())
-            .containsEntry("message.timestamp.type", "LogAppendTime"));
+    List<NewTopic> deletable = plan.values().stream()
+        .filter(topic -> "delete".equals(topic.configs().get("cleanup.policy"))).toList();
+
+    assertThat(deletable).extracting(NewTopic::name).contains("clickstream", "pos-transactions", "dead-letter");
+    deletable.forEach(topic -> assertThat(topic.configs()).as(topic.name())
+        .containsEntry("message.timestamp.type", "LogAppendTime"));
   }
 }
