@@ -26,7 +26,7 @@ public final class PersonaApp implements AutoCloseable {
 
   private PersonaApp(PersonaConfig config) {
     this.config = config;
-    this.streams = new KafkaStreams(PersonaTopology.build(), StreamsProperties.of(config));
+    this.streams = new KafkaStreams(PersonaTopology.build(config), StreamsProperties.of(config));
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onThreadFailure);
   }

@@ -2,8 +2,7 @@ package io.persona.cli;
 
 import io.persona.serde.ReleasedSchemas;
 import io.persona.serde.SchemaCompatibilityGate;
-import io.persona.topology.Topic;
-import io.persona.topology.Topics;
+import io.persona.topology.Contracts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code check}: every topic's current schema (as built into this jar) reads every released version and is itself
  * released. {@code release}: records the current schema as the next released version, if it passes compatibility.
  */
-@Command(name = "schemas", description = "Check or release the Avro schemas of every topic.")
+@Command(name = "schemas", description = "Check or release the Avro schemas of every topic and store.")
 public final class SchemasCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,8 +41,8 @@ public final class SchemasCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     int failures = 0;
-    for (Topic<?> topic : Topics.EVENT_TOPICS) {
-      Schema current = topic.schema();
+    for (Class<? extends SpecificRecord> type : Contracts.VERSIONED_TYPES) {
+      Schema current = Contracts.schema(type);
       List<Schema> released = ReleasedSchemas.fromDirectory(releasedDir, current.getName());
       SchemaCompatibilityGate.Result result = SchemaCompatibilityGate.check(current, released);
       if (action == Action.release && !result.released() && result.incompatibilities().isEmpty()) {

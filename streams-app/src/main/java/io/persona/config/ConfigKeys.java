@@ -23,8 +23,31 @@ public final class ConfigKeys {
   public static final String TOPICS_CREATE = "topics.create";
   public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
+  public static final String HALF_LIFE_MS = "profile.half.life.ms";
+  public static final String MAX_CATEGORIES = "profile.max.categories";
+  public static final String MAX_BRANDS = "profile.max.brands";
+  public static final String MAX_PRODUCTS = "profile.max.products";
+  public static final String MAX_PURCHASE_CYCLES = "profile.max.purchase.cycles";
+  public static final String WEIGHT_PREFIX = "profile.weight.";
+  public static final String PURCHASE_WEIGHT = "profile.weight.pos.unit";
+  public static final String LTV_HORIZON_YEARS = "profile.ltv.horizon.years";
+  public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
+  public static final String DEDUP_MAX_REMEMBERED = "dedup.max.remembered";
+  public static final String MAX_CUSTOMERS_PER_DEVICE = "identity.max.customers.per.device";
+  public static final String LINK_TTL_MS = "identity.link.ttl.ms";
+  public static final String ANONYMOUS_TTL_MS = "identity.anonymous.ttl.ms";
+  public static final String ANONYMOUS_MAX_ENTRIES = "identity.anonymous.max.entries";
+  public static final String EXPIRY_SCAN_INTERVAL_MS = "expiry.scan.interval.ms";
+  public static final String MAX_FUTURE_MS = "events.max.future.ms";
+  public static final String GRACE_MS = "events.grace.ms";
+
+  private static final long HOUR = 3_600_000L;
+  private static final long DAY = 24 * HOUR;
+
   /** Prefix for raw Kafka Streams and client settings passed through unchanged. */
   public static final String KAFKA_PREFIX = "kafka.";
+
+  private static final Range WEIGHT = Range.between(-100, 100);
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -44,7 +67,44 @@ public final class ConfigKeys {
           .define(TOPICS_CREATE, Type.BOOLEAN, true, LOW,
               "Create missing topics at start-up through the Admin client; false to require them to exist.")
           .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(1_000, 600_000), LOW,
-              "How long a clean stop (SIGTERM) may take before the app gives up waiting.");
+              "How long a clean stop (SIGTERM) may take before the app gives up waiting.")
+          .define(HALF_LIFE_MS, Type.LONG, 30 * DAY, Range.atLeast(HOUR), MEDIUM,
+              "Event time after which an interest (affinity) counts half as much.")
+          .define(MAX_CATEGORIES, Type.INT, 20, Range.between(1, 1000), MEDIUM, "Categories kept per profile (strongest).")
+          .define(MAX_BRANDS, Type.INT, 20, Range.between(1, 1000), MEDIUM, "Brands kept per profile (strongest).")
+          .define(MAX_PRODUCTS, Type.INT, 50, Range.between(1, 1000), MEDIUM, "Products kept per profile (strongest).")
+          .define(MAX_PURCHASE_CYCLES, Type.INT, 20, Range.between(0, 1000), MEDIUM,
+              "Products whose repurchase cycle is tracked per profile.")
+          .define(WEIGHT_PREFIX + "page.view", Type.DOUBLE, 0.5, WEIGHT, LOW, "Affinity added by a page view.")
+          .define(WEIGHT_PREFIX + "product.view", Type.DOUBLE, 1.0, WEIGHT, LOW, "Affinity added by a product view.")
+          .define(WEIGHT_PREFIX + "search", Type.DOUBLE, 0.5, WEIGHT, LOW, "Affinity added by a search.")
+          .define(WEIGHT_PREFIX + "add.to.cart", Type.DOUBLE, 3.0, WEIGHT, LOW, "Affinity added by an add-to-cart.")
+          .define(WEIGHT_PREFIX + "remove.from.cart", Type.DOUBLE, -1.0, WEIGHT, LOW,
+              "Affinity added (negative: taken) by a remove-from-cart.")
+          .define(WEIGHT_PREFIX + "checkout", Type.DOUBLE, 3.0, WEIGHT, LOW, "Affinity added by a checkout.")
+          .define(WEIGHT_PREFIX + "purchase", Type.DOUBLE, 5.0, WEIGHT, LOW, "Affinity added by a web purchase event.")
+          .define(WEIGHT_PREFIX + "login", Type.DOUBLE, 0.0, WEIGHT, LOW, "Affinity added by a login (none).")
+          .define(PURCHASE_WEIGHT, Type.DOUBLE, 5.0, WEIGHT, LOW,
+              "Affinity added per unit bought at a POS; a returned unit takes as much away.")
+          .define(LTV_HORIZON_YEARS, Type.DOUBLE, 3.0, Range.between(0.1, 50), LOW, "Lifetime-value horizon in years.")
+          .define(DEDUP_WINDOW_MS, Type.LONG, DAY, Range.between(0, 30 * DAY), MEDIUM,
+              "An event id seen again within this event time is a retry and is not counted again.")
+          .define(DEDUP_MAX_REMEMBERED, Type.INT, 32, Range.between(1, 1000), LOW,
+              "Event ids remembered per cookie and per customer within the duplicate window.")
+          .define(MAX_CUSTOMERS_PER_DEVICE, Type.INT, 3, Range.between(1, 100), MEDIUM,
+              "Customers one anonymous id may be linked to; further links are refused (shared devices).")
+          .define(LINK_TTL_MS, Type.LONG, 180 * DAY, Range.atLeast(HOUR), MEDIUM,
+              "A linked anonymous id inactive this long (event time) is forgotten.")
+          .define(ANONYMOUS_TTL_MS, Type.LONG, 30 * DAY, Range.atLeast(HOUR), MEDIUM,
+              "An anonymous id never linked, inactive this long, is forgotten with its anonymous profile.")
+          .define(ANONYMOUS_MAX_ENTRIES, Type.INT, 5, Range.between(1, 100), LOW,
+              "Entries per affinity map of an anonymous profile.")
+          .define(EXPIRY_SCAN_INTERVAL_MS, Type.LONG, HOUR, Range.atLeast(1_000), LOW,
+              "How often, in stream time, expired identities are looked for.")
+          .define(MAX_FUTURE_MS, Type.LONG, DAY, Range.atLeast(0), MEDIUM,
+              "An event time further ahead of stream time is rejected to the dead letters.")
+          .define(GRACE_MS, Type.LONG, 7 * DAY, Range.atLeast(0), MEDIUM,
+              "An event time further behind stream time is too late and goes to the dead letters.");
 
   private ConfigKeys() {}
 }

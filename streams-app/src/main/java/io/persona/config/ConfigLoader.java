@@ -3,11 +3,16 @@ package io.persona.config;
 import static io.persona.config.ConfigKeys.DEFINITION;
 import static io.persona.config.ConfigKeys.KAFKA_PREFIX;
 
+import io.persona.avro.ClickEventType;
+import io.persona.identity.IdentitySettings;
+import io.persona.ingest.EventValidator;
+import io.persona.profile.ProfileSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +120,40 @@ public final class ConfigLoader {
         (Short) parsed.get(ConfigKeys.TOPICS_REPLICATION_FACTOR),
         (Boolean) parsed.get(ConfigKeys.TOPICS_CREATE),
         Duration.ofMillis((Long) parsed.get(ConfigKeys.SHUTDOWN_TIMEOUT_MS)),
-        kafka);
+        kafka,
+        profileSettings(parsed),
+        new IdentitySettings(
+            (Integer) parsed.get(ConfigKeys.MAX_CUSTOMERS_PER_DEVICE),
+            millis(parsed, ConfigKeys.LINK_TTL_MS),
+            millis(parsed, ConfigKeys.ANONYMOUS_TTL_MS),
+            (Integer) parsed.get(ConfigKeys.ANONYMOUS_MAX_ENTRIES)),
+        new EventValidator(millis(parsed, ConfigKeys.MAX_FUTURE_MS), millis(parsed, ConfigKeys.GRACE_MS)),
+        millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS));
+  }
+
+  private static ProfileSettings profileSettings(Map<String, Object> parsed) {
+    Map<ClickEventType, Double> weights = new EnumMap<>(ClickEventType.class);
+    for (ClickEventType type : ClickEventType.values()) {
+      String key = ConfigKeys.WEIGHT_PREFIX + type.name().toLowerCase(Locale.ROOT).replace('_', '.');
+      if (parsed.containsKey(key)) {
+        weights.put(type, (Double) parsed.get(key));
+      }
+    }
+    return new ProfileSettings(
+        millis(parsed, ConfigKeys.HALF_LIFE_MS),
+        (Integer) parsed.get(ConfigKeys.MAX_CATEGORIES),
+        (Integer) parsed.get(ConfigKeys.MAX_BRANDS),
+        (Integer) parsed.get(ConfigKeys.MAX_PRODUCTS),
+        (Integer) parsed.get(ConfigKeys.MAX_PURCHASE_CYCLES),
+        weights,
+        (Double) parsed.get(ConfigKeys.PURCHASE_WEIGHT),
+        (Double) parsed.get(ConfigKeys.LTV_HORIZON_YEARS),
+        millis(parsed, ConfigKeys.DEDUP_WINDOW_MS),
+        (Integer) parsed.get(ConfigKeys.DEDUP_MAX_REMEMBERED));
+  }
+
+  private static Duration millis(Map<String, Object> parsed, String key) {
+    return Duration.ofMillis((Long) parsed.get(key));
   }
 
   private static void validate(String key, String value, String source) {

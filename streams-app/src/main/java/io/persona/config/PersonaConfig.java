@@ -1,5 +1,8 @@
 package io.persona.config;
 
+import io.persona.identity.IdentitySettings;
+import io.persona.ingest.EventValidator;
+import io.persona.profile.ProfileSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +11,8 @@ import java.util.Map;
  * The app's validated configuration. Built only by {@link ConfigLoader}; every value here has passed validation.
  *
  * @param kafkaOverrides raw Kafka Streams / client settings given as {@code kafka.<name>}, applied last
+ * @param events the validity rules of incoming events, with their time tolerances
+ * @param expiryScanInterval how often, in stream time, expired state is looked for
  */
 public record PersonaConfig(
     String bootstrapServers,
@@ -19,7 +24,11 @@ public record PersonaConfig(
     short replicationFactor,
     boolean createTopics,
     Duration shutdownTimeout,
-    Map<String, String> kafkaOverrides) {
+    Map<String, String> kafkaOverrides,
+    ProfileSettings profile,
+    IdentitySettings identity,
+    EventValidator events,
+    Duration expiryScanInterval) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);

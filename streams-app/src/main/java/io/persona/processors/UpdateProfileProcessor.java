@@ -1,10 +1,11 @@
 package io.persona.processors;
 
 import io.persona.avro.CustomerProfile;
-import io.persona.profile.CustomerActivity;
+import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdater;
 import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,14 +17,19 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Reads a customer's profile, folds one activity into it, stores it and forwards it.
+ * Reads a customer's profile, applies one change, stores it and forwards it: one read and one write per event.
  *
- * <p>In: customer id -> {@link CustomerActivity}. Out: customer id -> {@link CustomerProfile}. Store: {@link
- * StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged).
+ * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link CustomerProfile}. Store: {@link
+ * StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached).
  */
-public final class UpdateProfileProcessor implements Processor<String, CustomerActivity, String, CustomerProfile> {
+public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, CustomerProfile> {
+  private final ProfileUpdater updater;
   private ProcessorContext<String, CustomerProfile> context;
   private KeyValueStore<String, CustomerProfile> profiles;
+
+  UpdateProfileProcessor(ProfileUpdater updater) {
+    this.updater = updater;
+  }
 
   @Override
   public void init(ProcessorContext<String, CustomerProfile> context) {
@@ -32,26 +38,31 @@ public final class UpdateProfileProcessor implements Processor<String, CustomerA
   }
 
   @Override
-  public void process(Record<String, CustomerActivity> record) {
-    CustomerProfile updated = ProfileUpdater.apply(record.key(), profiles.get(record.key()), record.value());
-    profiles.put(record.key(), updated);
-    context.forward(record.withValue(updated));
+  public void process(Record<String, ProfileChange> record) {
+    Optional<CustomerProfile> updated = record.value().applyTo(record.key(), profiles.get(record.key()), updater);
+    if (updated.isPresent()) {
+      profiles.put(record.key(), updated.get());
+      context.forward(record.withValue(updated.get()));
+    }
   }
 
   /** Supplies the processor together with the store it owns, so wiring cannot forget the store. */
-  public static final class Supplier implements ProcessorSupplier<String, CustomerActivity, String, CustomerProfile> {
+  public static final class Supplier implements ProcessorSupplier<String, ProfileChange, String, CustomerProfile> {
+    private final ProfileUpdater updater;
+
+    public Supplier(ProfileUpdater updater) {
+      this.updater = updater;
+    }
+
     @Override
-    public Processor<String, CustomerActivity, String, CustomerProfile> get() {
-      return new UpdateProfileProcessor();
+    public Processor<String, ProfileChange, String, CustomerProfile> get() {
+      return new UpdateProfileProcessor(updater);
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(
-          Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES),
-              Serdes.String(),
-              Topics.CUSTOMER_PROFILES.valueSerde()));
+      return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES),
+          Serdes.String(), Topics.CUSTOMER_PROFILES.valueSerde()).withCachingEnabled());
     }
   }
 }

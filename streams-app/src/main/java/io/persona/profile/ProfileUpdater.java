@@ -1,52 +1,124 @@
 package io.persona.profile;
 
+import io.persona.avro.Channel;
+import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.Device;
+import io.persona.avro.LineItem;
+import io.persona.avro.PosTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Folds one activity into a customer's profile: first and last seen, counts, spend, recency, devices. */
+/**
+ * Folds one event into a profile: decayed affinities, recency/frequency/monetary value, lifetime value, purchase
+ * cycles, devices and channels. Keeps derived features only, never the events themselves.
+ */
 public final class ProfileUpdater {
-  private ProfileUpdater() {}
+  private final ProfileSettings settings;
+  private final Decay decay;
 
-  public static CustomerProfile apply(String customerId, CustomerProfile current, CustomerActivity activity) {
-    CustomerProfile profile = current != null ? CustomerProfile.newBuilder(current).build() : empty(customerId, activity);
-    Instant at = activity.eventTime();
-    profile.setFirstSeen(earliest(profile.getFirstSeen(), at));
-    profile.setLastSeen(latest(profile.getLastSeen(), at));
-    profile.setEventCount(profile.getEventCount() + 1);
-    if (activity.purchase()) {
-      profile.setPurchaseCount(profile.getPurchaseCount() + 1);
-      profile.setTotalSpend(profile.getTotalSpend() + activity.spend());
-      profile.setLastPurchaseAt(profile.getLastPurchaseAt() == null ? at : latest(profile.getLastPurchaseAt(), at));
-    }
-    profile.setDevicesSeen(withDevice(profile.getDevicesSeen(), activity.device()));
+  public ProfileUpdater(ProfileSettings settings) {
+    this.settings = settings;
+    this.decay = new Decay(settings.halfLife());
+  }
+
+  public CustomerProfile applyClick(String customerId, CustomerProfile current, ClickEvent click) {
+    CustomerProfile profile = seen(customerId, current, click.getEventTime());
+    double weight = settings.weight(click.getType());
+    addInterest(profile, click.getCategory(), click.getBrand(), click.getProductId(), weight, click.getEventTime());
+    profile.setDevicesSeen(with(profile.getDevicesSeen(), click.getDevice() == Device.UNKNOWN ? null : click.getDevice()));
+    profile.setChannelsSeen(with(profile.getChannelsSeen(), Channel.WEB));
     return profile;
   }
 
-  private static CustomerProfile empty(String customerId, CustomerActivity activity) {
-    return CustomerProfile.newBuilder()
-        .setCustomerId(customerId)
-        .setFirstSeen(activity.eventTime())
-        .setLastSeen(activity.eventTime())
-        .build();
-  }
-
-  private static List<Device> withDevice(List<Device> seen, Device device) {
-    if (device == null || device == Device.UNKNOWN || seen.contains(device)) {
-      return seen;
+  /** The profile with {@code basket} counted, or empty when the basket was already counted (a POS retry). */
+  public Optional<CustomerProfile> applyBasket(String customerId, CustomerProfile current, PosTransaction basket) {
+    Instant at = basket.getEventTime();
+    if (current != null && RecentEvents.isDuplicate(current.getRecentEventIds(), basket.getTransactionId(), at,
+        settings.dedupWindow())) {
+      return Optional.empty();
     }
-    List<Device> devices = new ArrayList<>(seen);
-    devices.add(device);
-    return devices;
+    CustomerProfile profile = seen(customerId, current, at);
+    boolean boughtSomething = false;
+    for (LineItem line : basket.getLineItems()) {
+      double weight = settings.purchaseWeight() * line.getQuantity(); // negative for a returned line
+      addInterest(profile, line.getCategory(), line.getBrand(), line.getProductId(), weight, at);
+      if (line.getQuantity() > 0) {
+        boughtSomething = true;
+        profile.setPurchaseCycles(PurchaseCycles.record(profile.getPurchaseCycles(), line.getProductId(), at,
+            settings.maxPurchaseCycles()));
+      }
+    }
+    if (boughtSomething) {
+      profile.setPurchaseCount(profile.getPurchaseCount() + 1);
+      profile.setLastPurchaseAt(latest(profile.getLastPurchaseAt(), at));
+    }
+    profile.setTotalSpend(Math.max(0.0, profile.getTotalSpend() + basket.getTotal()));
+    profile.setChannelsSeen(with(profile.getChannelsSeen(), Channel.POS));
+    profile.setRecentEventIds(RecentEvents.remember(profile.getRecentEventIds(), basket.getTransactionId(), at,
+        settings.dedupWindow(), settings.maxRemembered()));
+    return Optional.of(withMoneyFigures(profile));
   }
 
-  private static Instant earliest(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
+  /** Adds what an anonymous visitor did before logging in to the customer's profile. */
+  public CustomerProfile merge(String customerId, CustomerProfile current, CustomerProfile anonymous) {
+    CustomerProfile profile = seen(customerId, current, anonymous.getFirstSeen());
+    profile.setLastSeen(latest(profile.getLastSeen(), anonymous.getLastSeen()));
+    profile.setEventCount(profile.getEventCount() - 1 + anonymous.getEventCount());
+    profile.setCategoryAffinities(Affinities.merge(profile.getCategoryAffinities(), anonymous.getCategoryAffinities(),
+        decay, settings.maxCategories()));
+    profile.setBrandAffinities(Affinities.merge(profile.getBrandAffinities(), anonymous.getBrandAffinities(), decay,
+        settings.maxBrands()));
+    profile.setProductAffinities(Affinities.merge(profile.getProductAffinities(), anonymous.getProductAffinities(),
+        decay, settings.maxProducts()));
+    anonymous.getDevicesSeen().forEach(d -> profile.setDevicesSeen(with(profile.getDevicesSeen(), d)));
+    anonymous.getChannelsSeen().forEach(c -> profile.setChannelsSeen(with(profile.getChannelsSeen(), c)));
+    return withMoneyFigures(profile);
+  }
+
+  /** A copy of the profile (or a new one) with this event counted in first/last seen. */
+  private static CustomerProfile seen(String customerId, CustomerProfile current, Instant at) {
+    if (current == null) {
+      return CustomerProfile.newBuilder().setCustomerId(customerId).setFirstSeen(at).setLastSeen(at)
+          .setEventCount(1).build();
+    }
+    CustomerProfile profile = CustomerProfile.newBuilder(current).build();
+    profile.setFirstSeen(at.isBefore(profile.getFirstSeen()) ? at : profile.getFirstSeen());
+    profile.setLastSeen(latest(profile.getLastSeen(), at));
+    profile.setEventCount(profile.getEventCount() + 1);
+    return profile;
+  }
+
+  private void addInterest(CustomerProfile profile, String category, String brand, String productId, double weight,
+      Instant at) {
+    profile.setCategoryAffinities(Affinities.add(profile.getCategoryAffinities(), category, weight, at, decay,
+        settings.maxCategories()));
+    profile.setBrandAffinities(Affinities.add(profile.getBrandAffinities(), brand, weight, at, decay,
+        settings.maxBrands()));
+    profile.setProductAffinities(Affinities.add(profile.getProductAffinities(), productId, weight, at, decay,
+        settings.maxProducts()));
+  }
+
+  private CustomerProfile withMoneyFigures(CustomerProfile profile) {
+    int purchases = profile.getPurchaseCount();
+    profile.setAverageOrderValue(purchases == 0 ? 0.0 : profile.getTotalSpend() / purchases);
+    profile.setLifetimeValueEstimate(LifetimeValue.estimate(purchases, profile.getTotalSpend(),
+        profile.getFirstSeen(), profile.getLastPurchaseAt(), profile.getLastSeen(), settings.ltvHorizonYears()));
+    return profile;
+  }
+
+  private static <T> List<T> with(List<T> values, T value) {
+    if (value == null || values.contains(value)) {
+      return values;
+    }
+    List<T> extended = new ArrayList<>(values);
+    extended.add(value);
+    return extended;
   }
 
   private static Instant latest(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
+    return a == null || b.isAfter(a) ? b : a;
   }
 }

@@ -32,8 +32,10 @@ public final class SchemaCompatibilityGate {
     public List<String> problems() {
       List<String> problems = new ArrayList<>(incompatibilities);
       if (!released) {
-        problems.add(("%s has changed since its latest released version v%d: release it with "
-            + "`java -jar streams-app/target/persona-streams-app.jar schemas release`").formatted(type, releasedVersions));
+        String what = releasedVersions == 0 ? "has never been released"
+            : "has changed since its latest released version v" + releasedVersions;
+        problems.add(type + " " + what
+            + ": release it with `java -jar streams-app/target/persona-streams-app.jar schemas release`");
       }
       return problems;
     }

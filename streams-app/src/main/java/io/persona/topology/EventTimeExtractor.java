@@ -1,5 +1,6 @@
 package io.persona.topology;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,17 +10,35 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * Stream time is event time: the time the shopper acted, carried in the event (the field each {@link Topic} names),
  * not when a producer happened to send it. Replaying last year's data therefore gives the same results as live
  * processing did.
+ *
+ * <p>An event time far ahead of the partition's time is not believed: the record keeps the partition's time (or its
+ * arrival time, for a partition's first record), so one bad clock cannot drag stream time into the future. The
+ * validator then sends that event to the dead letters.
  */
 public final class EventTimeExtractor implements TimestampExtractor {
+  static final Duration DEFAULT_MAX_FUTURE = Duration.ofDays(1);
+
+  private final long maxFutureMs;
+
+  public EventTimeExtractor() {
+    this(DEFAULT_MAX_FUTURE);
+  }
+
+  public EventTimeExtractor(Duration maxFuture) {
+    this.maxFutureMs = maxFuture.toMillis();
+  }
+
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-    if (record.value() instanceof SpecificRecord value) {
-      Optional<Long> eventTime = eventTimeOf(value);
-      if (eventTime.isPresent()) {
-        return eventTime.get();
-      }
+    if (!(record.value() instanceof SpecificRecord value)) {
+      return record.timestamp();
     }
-    return record.timestamp();
+    Optional<Long> eventTime = eventTimeOf(value);
+    if (eventTime.isEmpty()) {
+      return record.timestamp();
+    }
+    long reference = partitionTime >= 0 ? partitionTime : record.timestamp();
+    return eventTime.get() > reference + maxFutureMs ? reference : eventTime.get();
   }
 
   @SuppressWarnings("unchecked")

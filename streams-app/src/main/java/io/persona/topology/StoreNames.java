@@ -3,6 +3,7 @@ package io.persona.topology;
 /** Names of state stores; a renamed store is a state migration, so the golden topology test pins them. */
 public final class StoreNames {
   public static final String CUSTOMER_PROFILES = "customer-profile-store";
+  public static final String IDENTITY = "identity-store";
 
   private StoreNames() {}
 }

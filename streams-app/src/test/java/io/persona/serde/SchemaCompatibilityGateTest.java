@@ -2,8 +2,7 @@ package io.persona.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.topology.Topic;
-import io.persona.topology.Topics;
+import io.persona.topology.Contracts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,14 +24,14 @@ class SchemaCompatibilityGateTest {
   private static final Path SCHEMAS = Path.of(System.getProperty("persona.schemas.dir", "../schemas"));
   private static final Path RELEASED = SCHEMAS.resolve("released");
 
-  static Stream<Topic<?>> topics() {
-    return Topics.EVENT_TOPICS.stream();
+  static Stream<Class<? extends SpecificRecord>> versionedTypes() {
+    return Contracts.VERSIONED_TYPES.stream();
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("topics")
-  void shouldReadEveryReleasedVersionWithTheCurrentSchema(Topic<?> topic) throws IOException {
-    Schema current = SchemaDirectory.parse(SCHEMAS).get(topic.schema().getName());
+  @MethodSource("versionedTypes")
+  void shouldReadEveryReleasedVersionWithTheCurrentSchema(Class<? extends SpecificRecord> type) throws IOException {
+    Schema current = SchemaDirectory.parse(SCHEMAS).get(type.getSimpleName());
 
     assertThat(SchemaCompatibilityGate.check(current, ReleasedSchemas.fromDirectory(RELEASED, current.getName())).problems())
         .isEmpty();
@@ -41,9 +41,9 @@ class SchemaCompatibilityGateTest {
   void shouldBuildTheClassesFromTheSchemasInTheFolder() throws IOException {
     Map<String, Schema> onDisk = SchemaDirectory.parse(SCHEMAS);
 
-    for (Topic<?> topic : Topics.EVENT_TOPICS) {
-      assertThat(SchemaCompatibilityGate.contract(onDisk.get(topic.schema().getName())))
-          .isEqualTo(SchemaCompatibilityGate.contract(topic.schema()));
+    for (Class<? extends SpecificRecord> type : Contracts.VERSIONED_TYPES) {
+      assertThat(SchemaCompatibilityGate.contract(onDisk.get(type.getSimpleName())))
+          .isEqualTo(SchemaCompatibilityGate.contract(Contracts.schema(type)));
     }
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.avro.ClickEvent;
 import io.persona.avro.Device;
-import io.persona.topology.Topics;
+import io.persona.topology.Contracts;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -54,8 +54,8 @@ class SchemaEvolutionTest {
 
   @Test
   void shouldShipEveryTopicSchemaAsAReleasedVersionOnTheClasspath() {
-    Topics.EVENT_TOPICS.forEach(topic ->
-        assertThat(ReleasedSchemas.fromClasspath(topic.schema().getName())).as(topic.name()).isNotEmpty());
+    Contracts.VERSIONED_TYPES.forEach(type ->
+        assertThat(ReleasedSchemas.fromClasspath(type.getSimpleName())).as(type.getSimpleName()).isNotEmpty());
   }
 
 }

@@ -40,7 +40,7 @@ class PersonaTopologyTest {
   void start() {
     Properties props = StreamsProperties.of(ConfigLoader.load(Map.of(), null));
     props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/persona-ttd-" + System.nanoTime());
-    driver = new TopologyTestDriver(PersonaTopology.build(), props);
+    driver = new TopologyTestDriver(PersonaTopology.build(ConfigLoader.load(Map.of(), null)), props);
     clicks = driver.createInputTopic(Topics.CLICKSTREAM.name(), Serdes.String().serializer(),
         Topics.CLICKSTREAM.valueSerde().serializer());
     baskets = driver.createInputTopic(Topics.POS_TRANSACTIONS.name(), Serdes.String().serializer(),
@@ -114,7 +114,7 @@ class PersonaTopologyTest {
   @Test
   void shouldKeepTheTopologyShapeAndNamesStable() throws IOException {
     // A change here renames state or internal topics: a migration, to be made on purpose.
-    assertThat(PersonaTopology.build().describe().toString()).isEqualTo(golden("golden-topology.txt"));
+    assertThat(PersonaTopology.build(ConfigLoader.load(Map.of(), null)).describe().toString()).isEqualTo(golden("golden-topology.txt"));
   }
 
   private KeyValueStore<String, CustomerProfile> profileStore() {

@@ -1,0 +1,83 @@
+package io.persona.identity;
+
+import io.persona.avro.ClickEvent;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.IdentityState;
+import io.persona.profile.ProfileSettings;
+import io.persona.profile.ProfileUpdater;
+import io.persona.profile.RecentEvents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whom a click counts for. A click naming a customer links its anonymous id to them (up to the per-device
+ * cap); the first link hands over the anonymous id's earlier activity, once. Later anonymous clicks count for the
+ * customer who last logged in on that id; clicks of an id never linked build its small anonymous profile.
+ */
+public final class IdentityResolver {
+  private final IdentitySettings settings;
+  private final ProfileSettings profileSettings;
+  private final ProfileUpdater anonymousProfiles;
+
+  public IdentityResolver(IdentitySettings settings, ProfileSettings profileSettings) {
+    this.settings = settings;
+    this.profileSettings = profileSettings;
+    this.anonymousProfiles = new ProfileUpdater(profileSettings.anonymous(settings.anonymousMaxEntries()));
+  }
+
+  /**
+   * @param customerId whom the click counts for; null while the anonymous id is linked to nobody
+   * @param folded the anonymous activity to add to {@code customerId}'s profile now, or null
+   * @param duplicate the click was counted before (a tracker retry); nothing else changes
+   * @param linkRefused the click named a new customer on an id already at the per-device cap
+   */
+  public record Resolution(IdentityState state, String customerId, CustomerProfile folded, boolean duplicate,
+      boolean linkRefused) {}
+
+  public Resolution resolve(IdentityState current, ClickEvent click) {
+    Instant at = click.getEventTime();
+    IdentityState state = current != null ? IdentityState.newBuilder(current).build()
+        : IdentityState.newBuilder().setAnonymousId(click.getAnonymousId()).setLastSeen(at).build();
+    if (RecentEvents.isDuplicate(state.getRecentEventIds(), click.getEventId(), at, profileSettings.dedupWindow())) {
+      return new Resolution(current, null, null, true, false);
+    }
+    state.setRecentEventIds(RecentEvents.remember(state.getRecentEventIds(), click.getEventId(), at,
+        profileSettings.dedupWindow(), profileSettings.maxRemembered()));
+    state.setLastSeen(at.isAfter(state.getLastSeen()) ? at : state.getLastSeen());
+    String named = click.getCustomerId();
+    if (named != null) {
+      return link(state, named);
+    }
+    if (state.getLastCustomerId() != null) {
+      return new Resolution(state, state.getLastCustomerId(), null, false, false);
+    }
+    state.setAnonymousProfile(anonymousProfiles.applyClick(state.getAnonymousId(), state.getAnonymousProfile(), click));
+    return new Resolution(state, null, null, false, false);
+  }
+
+  /** Whether the state can be forgotten at stream time {@code now}. */
+  public boolean expired(IdentityState state, Instant now) {
+    boolean linked = !state.getLinkedCustomerIds().isEmpty();
+    Instant horizon = now.minus(linked ? settings.linkTtl() : settings.anonymousTtl());
+    return state.getLastSeen().isBefore(horizon);
+  }
+
+  private Resolution link(IdentityState state, String customerId) {
+    List<String> linked = state.getLinkedCustomerIds();
+    if (linked.contains(customerId)) {
+      state.setLastCustomerId(customerId);
+      return new Resolution(state, customerId, null, false, false);
+    }
+    if (linked.size() >= settings.maxCustomersPerDevice()) {
+      return new Resolution(state, customerId, null, false, true);
+    }
+    List<String> extended = new ArrayList<>(linked);
+    extended.add(customerId);
+    state.setLinkedCustomerIds(extended);
+    state.setLastCustomerId(customerId);
+    CustomerProfile folded = state.getAnonymousProfile();
+    state.setAnonymousProfile(null);
+    return new Resolution(state, customerId, folded, false, false);
+  }
+}

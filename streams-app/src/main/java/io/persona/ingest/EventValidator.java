@@ -1,0 +1,96 @@
+package io.persona.ingest;
+
+import io.persona.avro.ClickEvent;
+import io.persona.avro.ClickEventType;
+import io.persona.avro.LineItem;
+import io.persona.avro.PosTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The rules an event must meet beyond its schema. Times are judged against stream time, never the wall clock:
+ * an event far ahead of it is rejected (it would drag stream time along), one far behind it is too late.
+ *
+ * @param maxFuture how far ahead of stream time an event time may be
+ * @param grace how far behind stream time an event may still arrive
+ */
+public record EventValidator(Duration maxFuture, Duration grace) {
+
+  /** Why the click is invalid, or empty. {@code recordTime} is the time the extractor gave the record. */
+  public Optional<String> check(String key, ClickEvent click, long recordTime, long streamTime) {
+    if (!click.getAnonymousId().equals(key)) {
+      return reason("record key does not match anonymousId");
+    }
+    if (click.getType() == ClickEventType.UNKNOWN) {
+      return reason("type is UNKNOWN (a type this version does not know)");
+    }
+    if (click.getEventId().isBlank() || click.getAnonymousId().isBlank() || click.getSessionId().isBlank()) {
+      return reason("eventId, anonymousId and sessionId must not be blank");
+    }
+    if (click.getPrice() != null && !isAmount(click.getPrice())) {
+      return reason("price must be a finite number >= 0");
+    }
+    if (click.getQuantity() != null && click.getQuantity() <= 0) {
+      return reason("quantity must be > 0");
+    }
+    return checkTime(click.getEventTime(), recordTime, streamTime);
+  }
+
+  public Optional<String> check(String key, PosTransaction basket, long recordTime, long streamTime) {
+    if (basket.getCustomerId() != null && !basket.getCustomerId().equals(key)) {
+      return reason("record key does not match customerId");
+    }
+    if (basket.getTransactionId().isBlank() || basket.getStoreId().isBlank()) {
+      return reason("transactionId and storeId must not be blank");
+    }
+    if (basket.getLineItems().isEmpty()) {
+      return reason("lineItems must not be empty");
+    }
+    if (!Double.isFinite(basket.getTotal())) {
+      return reason("total must be a finite number");
+    }
+    for (int i = 0; i < basket.getLineItems().size(); i++) {
+      Optional<String> line = check(basket.getLineItems().get(i));
+      if (line.isPresent()) {
+        return reason("lineItems[" + i + "]." + line.get());
+      }
+    }
+    return checkTime(basket.getEventTime(), recordTime, streamTime);
+  }
+
+  private static Optional<String> check(LineItem line) {
+    if (line.getProductId().isBlank()) {
+      return Optional.of("productId must not be blank");
+    }
+    if (line.getQuantity() == 0) {
+      return Optional.of("quantity must not be 0 (negative is a return)");
+    }
+    if (!isAmount(line.getUnitPrice())) {
+      return Optional.of("unitPrice must be a finite number >= 0");
+    }
+    if (!isAmount(line.getDiscount())) {
+      return Optional.of("discount must be a finite number >= 0");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> checkTime(Instant eventTime, long recordTime, long streamTime) {
+    long at = eventTime.toEpochMilli();
+    if (at > recordTime + maxFuture.toMillis()) {
+      return reason("eventTime is more than " + maxFuture + " ahead of stream time");
+    }
+    if (streamTime >= 0 && at < streamTime - grace.toMillis()) {
+      return reason("eventTime is more than the grace period of " + grace + " behind stream time");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isAmount(double value) {
+    return Double.isFinite(value) && value >= 0;
+  }
+
+  private static Optional<String> reason(String reason) {
+    return Optional.of(reason);
+  }
+}

@@ -1,0 +1,44 @@
+package io.persona.processors;
+
+import io.persona.ingest.InvalidEventException;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Passes valid events on; throws {@link InvalidEventException} for the others, which the processing exception
+ * handler turns into a dead-letter record carrying the original bytes and the reason.
+ *
+ * <p>In and out: the same key and value. No store.
+ */
+public final class ValidateProcessor<V> implements FixedKeyProcessor<String, V, V> {
+  /** The rule: why an event is invalid, or empty. */
+  @FunctionalInterface
+  public interface Rule<V> {
+    Optional<String> check(String key, V value, long recordTime, long streamTime);
+  }
+
+  private final Rule<V> rule;
+  private FixedKeyProcessorContext<String, V> context;
+
+  public ValidateProcessor(Rule<V> rule) {
+    this.rule = rule;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, V> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, V> record) {
+    Optional<String> reason = record.key() == null ? Optional.of("record key is missing")
+        : record.value() == null ? Optional.of("record value is missing")
+        : rule.check(record.key(), record.value(), record.timestamp(), context.currentStreamTimeMs());
+    if (reason.isPresent()) {
+      throw new InvalidEventException(reason.get());
+    }
+    context.forward(record);
+  }
+}

@@ -1,0 +1,26 @@
+package io.persona.topology;
+
+import io.persona.avro.IdentityState;
+import io.persona.avro.ProfileDelta;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Every record type the app writes to Kafka: topic values, and the values of internal topics (changelogs,
+ * repartition topics). Each keeps its released versions, so the compatibility gate covers them all.
+ */
+public final class Contracts {
+  public static final List<Class<? extends SpecificRecord>> VERSIONED_TYPES = Stream.concat(
+          Topics.EVENT_TOPICS.stream().map(Topic::valueType),
+          Stream.of(IdentityState.class, ProfileDelta.class))
+      .toList();
+
+  private Contracts() {}
+
+  public static Schema schema(Class<? extends SpecificRecord> type) {
+    return SpecificData.get().getSchema(type);
+  }
+}
