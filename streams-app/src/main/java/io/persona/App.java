@@ -7,6 +7,7 @@ import io.persona.cli.ProduceCommand;
 import io.persona.cli.RunCommand;
 import io.persona.cli.SchemasCommand;
 import io.persona.config.ConfigException;
+import io.persona.serde.AvroSafety;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.KafkaException;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
     })
 public final class App {
   public static void main(String[] args) {
+    AvroSafety.install();
     System.exit(commandLine().execute(args));
   }
 

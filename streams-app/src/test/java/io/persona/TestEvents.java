@@ -30,6 +30,31 @@ public final class TestEvents {
         .build();
   }
 
+  public static ClickEvent click(String eventId, String anonymousId, String customerId, Instant at,
+      ClickEventType type, String category, String brand, String productId) {
+    ClickEvent click = click(eventId, anonymousId, customerId, at);
+    click.setType(type);
+    click.setCategory(category);
+    click.setBrand(brand);
+    click.setProductId(productId);
+    return click;
+  }
+
+  public static LineItem line(String productId, String category, String brand, int quantity, double unitPrice) {
+    return LineItem.newBuilder().setProductId(productId).setCategory(category).setBrand(brand)
+        .setQuantity(quantity).setUnitPrice(unitPrice).build();
+  }
+
+  /** A basket of the given lines; its total is what they add up to (negative for returns). */
+  public static PosTransaction basket(String transactionId, String customerId, Instant at, LineItem... lines) {
+    double total = 0;
+    for (LineItem line : lines) {
+      total += line.getQuantity() * line.getUnitPrice();
+    }
+    return PosTransaction.newBuilder().setTransactionId(transactionId).setEventTime(at).setStoreId("store-7")
+        .setCustomerId(customerId).setLineItems(List.of(lines)).setTotal(total).build();
+  }
+
   public static PosTransaction basket(String transactionId, String customerId, Instant at, double total) {
     return PosTransaction.newBuilder()
         .setTransactionId(transactionId)

@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The rules an event must meet beyond its schema. Times are judged against stream time, never the wall clock:
- * an event far ahead of it is rejected (it would drag stream time along), one far behind it is too late.
+ * The rules an event must meet beyond its schema. Times are judged against the log, never the wall clock: an event
+ * time far ahead of the record's arrival is rejected (it would drag stream time along), one far behind stream time
+ * is too late.
  *
  * @param maxFuture how far ahead of stream time an event time may be
  * @param grace how far behind stream time an event may still arrive
@@ -78,7 +79,7 @@ public record EventValidator(Duration maxFuture, Duration grace) {
   private Optional<String> checkTime(Instant eventTime, long recordTime, long streamTime) {
     long at = eventTime.toEpochMilli();
     if (at > recordTime + maxFuture.toMillis()) {
-      return reason("eventTime is more than " + maxFuture + " ahead of stream time");
+      return reason("eventTime is more than " + maxFuture + " ahead of its arrival");
     }
     if (streamTime >= 0 && at < streamTime - grace.toMillis()) {
       return reason("eventTime is more than the grace period of " + grace + " behind stream time");

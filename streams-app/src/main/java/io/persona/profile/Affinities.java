@@ -8,10 +8,12 @@ import java.util.List;
 
 /**
  * Bounded, decayed interest scores (category, brand or product). A score is kept as of its last update and decayed
- * on use. Adding a weight at any event time, in any order, gives the same result: sum of w * decay(now - t).
+ * on use. Adding a weight at any event time, in any order, gives the same result: sum of w * decay(now - t), exact as
+ * long as the key stays within the cap. A score may be negative for a while (a return that arrived before its
+ * purchase); readers treat it as no interest.
  */
 public final class Affinities {
-  /** Scores this small are noise (about 7 half-lives below a single view); they are dropped. */
+  /** Scores this close to zero are noise (about 7 half-lives below a single view); they are dropped. */
   static final double FLOOR = 0.005;
 
   private Affinities() {}
@@ -28,14 +30,14 @@ public final class Affinities {
       if (score.getKey().equals(key)) {
         found = true;
         AffinityScore merged = plus(score, weight, at, decay);
-        if (merged.getScore() > FLOOR) {
+        if (Math.abs(merged.getScore()) > FLOOR) {
           updated.add(merged);
         }
       } else {
         updated.add(score);
       }
     }
-    if (!found && weight > FLOOR) {
+    if (!found && Math.abs(weight) > FLOOR) {
       updated.add(new AffinityScore(key, weight, at));
     }
     return bounded(updated, decay, cap);

@@ -55,7 +55,8 @@ public final class ProfileUpdater {
       profile.setPurchaseCount(profile.getPurchaseCount() + 1);
       profile.setLastPurchaseAt(latest(profile.getLastPurchaseAt(), at));
     }
-    profile.setTotalSpend(Math.max(0.0, profile.getTotalSpend() + basket.getTotal()));
+    // Net of returns. Not clamped at zero: a return that arrives before its purchase must still count once it does.
+    profile.setTotalSpend(profile.getTotalSpend() + basket.getTotal());
     profile.setChannelsSeen(with(profile.getChannelsSeen(), Channel.POS));
     profile.setRecentEventIds(RecentEvents.remember(profile.getRecentEventIds(), basket.getTransactionId(), at,
         settings.dedupWindow(), settings.maxRemembered()));
@@ -103,7 +104,7 @@ public final class ProfileUpdater {
 
   private CustomerProfile withMoneyFigures(CustomerProfile profile) {
     int purchases = profile.getPurchaseCount();
-    profile.setAverageOrderValue(purchases == 0 ? 0.0 : profile.getTotalSpend() / purchases);
+    profile.setAverageOrderValue(purchases == 0 ? 0.0 : Math.max(0.0, profile.getTotalSpend()) / purchases);
     profile.setLifetimeValueEstimate(LifetimeValue.estimate(purchases, profile.getTotalSpend(),
         profile.getFirstSeen(), profile.getLastPurchaseAt(), profile.getLastSeen(), settings.ltvHorizonYears()));
     return profile;

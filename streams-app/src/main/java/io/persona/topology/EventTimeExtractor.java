@@ -11,9 +11,10 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * not when a producer happened to send it. Replaying last year's data therefore gives the same results as live
  * processing did.
  *
- * <p>An event time far ahead of the partition's time is not believed: the record keeps the partition's time (or its
- * arrival time, for a partition's first record), so one bad clock cannot drag stream time into the future. The
- * validator then sends that event to the dead letters.
+ * <p>An event cannot happen after it arrived: an event time far ahead of the record's arrival time (the broker's
+ * append time, which input topics are created with, so it is part of the log and replays the same) is not believed.
+ * The record keeps its arrival time, so one bad clock cannot drag stream time into the future, and the validator
+ * sends it to the dead letters.
  */
 public final class EventTimeExtractor implements TimestampExtractor {
   static final Duration DEFAULT_MAX_FUTURE = Duration.ofDays(1);
@@ -37,8 +38,8 @@ public final class EventTimeExtractor implements TimestampExtractor {
     if (eventTime.isEmpty()) {
       return record.timestamp();
     }
-    long reference = partitionTime >= 0 ? partitionTime : record.timestamp();
-    return eventTime.get() > reference + maxFutureMs ? reference : eventTime.get();
+    long arrival = record.timestamp();
+    return eventTime.get() > arrival + maxFutureMs ? arrival : eventTime.get();
   }
 
   @SuppressWarnings("unchecked")

@@ -79,9 +79,17 @@ class AffinitiesTest {
   }
 
   @Test
-  void shouldIgnoreAMissingKeyAndANegativeWeightForAnUnknownKey() {
+  void shouldIgnoreAMissingKey() {
     assertThat(Affinities.add(List.of(), null, 5.0, T0, DECAY, 10)).isEmpty();
-    assertThat(Affinities.add(List.of(), "garden", -1.0, T0, DECAY, 10)).isEmpty();
+  }
+
+  @Test
+  void shouldRememberAReturnThatArrivesBeforeItsPurchase() {
+    List<AffinityScore> returnFirst = Affinities.add(List.of(), "garden", -2.0, T0, DECAY, 10);
+
+    List<AffinityScore> thenPurchase = Affinities.add(returnFirst, "garden", 5.0, T0, DECAY, 10);
+
+    assertThat(thenPurchase.get(0).getScore()).isCloseTo(3.0, within(1e-9));
   }
 
   @Test

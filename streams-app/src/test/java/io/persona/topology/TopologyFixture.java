@@ -1,0 +1,95 @@
+package io.persona.topology;
+
+import io.persona.avro.ClickEvent;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.IdentityState;
+import io.persona.avro.PosTransaction;
+import io.persona.config.ConfigLoader;
+import io.persona.config.PersonaConfig;
+import io.persona.config.StreamsProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The real topology in a TopologyTestDriver, with its input and output topics and stores at hand. */
+final class TopologyFixture implements AutoCloseable {
+  final TopologyTestDriver driver;
+  private final TestInputTopic<String, ClickEvent> clicks;
+  private final TestInputTopic<String, PosTransaction> baskets;
+  private final TestInputTopic<byte[], byte[]> rawClicks;
+  private final TestInputTopic<byte[], byte[]> rawBaskets;
+  final TestOutputTopic<String, CustomerProfile> profiles;
+
+  TopologyFixture(Map<String, String> environment) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.putIfAbsent("PERSONA_STATE_DIR", System.getProperty("java.io.tmpdir") + "/persona-ttd-" + System.nanoTime());
+    PersonaConfig config = ConfigLoader.load(env, null);
+    Properties props = StreamsProperties.of(config);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    driver = new TopologyTestDriver(PersonaTopology.build(config), props);
+    clicks = driver.createInputTopic(Topics.CLICKSTREAM.name(), Serdes.String().serializer(),
+        Topics.CLICKSTREAM.valueSerde().serializer());
+    baskets = driver.createInputTopic(Topics.POS_TRANSACTIONS.name(), Serdes.String().serializer(),
+        Topics.POS_TRANSACTIONS.valueSerde().serializer());
+    rawClicks = driver.createInputTopic(Topics.CLICKSTREAM.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    rawBaskets = driver.createInputTopic(Topics.POS_TRANSACTIONS.name(), new ByteArraySerializer(),
+        new ByteArraySerializer());
+    profiles = driver.createOutputTopic(Topics.CUSTOMER_PROFILES.name(), Serdes.String().deserializer(),
+        Topics.CUSTOMER_PROFILES.valueSerde().deserializer());
+  }
+
+  TopologyFixture() {
+    this(Map.of());
+  }
+
+  void click(ClickEvent click) {
+    clicks.pipeInput(click.getAnonymousId(), click, click.getEventTime());
+  }
+
+  /** A click whose record arrived at {@code arrival} (the broker's append time), whatever its event time says. */
+  void click(ClickEvent click, Instant arrival) {
+    clicks.pipeInput(click.getAnonymousId(), click, arrival);
+  }
+
+  void basket(PosTransaction basket) {
+    baskets.pipeInput(basket.getCustomerId(), basket, basket.getEventTime());
+  }
+
+  void clickBytes(String key, byte[] value, Instant arrival) {
+    rawClicks.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), value, arrival));
+  }
+
+  void basketBytes(String key, byte[] value, Instant arrival) {
+    rawBaskets.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), value, arrival));
+  }
+
+  CustomerProfile profile(String customerId) {
+    KeyValueStore<String, CustomerProfile> store = driver.getKeyValueStore(StoreNames.CUSTOMER_PROFILES);
+    return store.get(customerId);
+  }
+
+  IdentityState identity(String anonymousId) {
+    KeyValueStore<String, IdentityState> store = driver.getKeyValueStore(StoreNames.IDENTITY);
+    return store.get(anonymousId);
+  }
+
+  List<TestRecord<String, CustomerProfile>> published() {
+    return profiles.readRecordsToList();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
