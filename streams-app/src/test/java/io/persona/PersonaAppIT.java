@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerProfile;
 import io.persona.config.ConfigException;
 import io.persona.config.ConfigLoader;
@@ -52,29 +53,36 @@ class PersonaAppIT {
     try (PersonaApp app = PersonaApp.start(config)) {
       await().atMost(PATIENCE).until(() -> app.state() == State.RUNNING);
 
-      RecordMetadata garbage = send(Topics.CLICKSTREAM.name(), "anon-1", "garbage".getBytes(StandardCharsets.UTF_8));
-      send(Topics.CLICKSTREAM.name(), "anon-1",
-          Topics.CLICKSTREAM.valueSerde().encode(TestEvents.click("e-1", "anon-1", "c-1", TestEvents.T0)));
+      byte[] garbage = "garbage".getBytes(StandardCharsets.UTF_8);
+      ClickEvent negativePrice = TestEvents.click("e-9", "anon-1", null, TestEvents.T0);
+      negativePrice.setPrice(-1.0);
+      byte[] absurd = Topics.CLICKSTREAM.valueSerde().encode(negativePrice);
+      send(Topics.CLICKSTREAM.name(), "anon-1", click(TestEvents.click("e-1", "anon-1", null, TestEvents.T0)));
+      send(Topics.CLICKSTREAM.name(), "anon-1", click(TestEvents.click("e-2", "anon-1", "c-1", TestEvents.T0.plusSeconds(60))));
+      RecordMetadata garbageSent = send(Topics.CLICKSTREAM.name(), "anon-1", garbage);
+      RecordMetadata absurdSent = send(Topics.CLICKSTREAM.name(), "anon-1", absurd);
       send(Topics.POS_TRANSACTIONS.name(), "c-1",
-          Topics.POS_TRANSACTIONS.valueSerde().encode(TestEvents.basket("t-1", "c-1", TestEvents.T0, 30.0)));
+          Topics.POS_TRANSACTIONS.valueSerde().encode(TestEvents.basket("t-1", "c-1", TestEvents.T0.plusSeconds(120), 30.0)));
       send(Topics.POS_TRANSACTIONS.name(), "c-1", new byte[0]);
 
-      List<ConsumerRecord<String, byte[]>> profiles = await().atMost(PATIENCE)
-          .until(() -> readCommitted(Topics.CUSTOMER_PROFILES.name()), records -> records.size() >= 2);
-      assertThat(profiles).hasSize(2);
-      CustomerProfile last = Topics.CUSTOMER_PROFILES.valueSerde().decode(profiles.get(1).value());
-      assertThat(last.getEventCount()).isEqualTo(2);
+      // The anonymous click is folded in at the login: three events for c-1, in two or three published changes.
+      CustomerProfile last = await().atMost(PATIENCE).until(() -> latestProfile("c-1"),
+          profile -> profile != null && profile.getEventCount() == 3);
       assertThat(last.getTotalSpend()).isEqualTo(30.0);
 
       List<ConsumerRecord<String, byte[]>> dead = await().atMost(PATIENCE)
-          .until(() -> readCommitted(Topics.DEAD_LETTER), records -> records.size() >= 2);
-      assertThat(dead).hasSize(2);
-      ConsumerRecord<String, byte[]> first = dead.stream()
-          .filter(r -> header(r, "__streams.errors.topic").equals(Topics.CLICKSTREAM.name())).findFirst().orElseThrow();
-      assertThat(first.value()).isEqualTo("garbage".getBytes(StandardCharsets.UTF_8));
-      assertThat(header(first, "__streams.errors.partition")).isEqualTo(Integer.toString(garbage.partition()));
-      assertThat(header(first, "__streams.errors.offset")).isEqualTo(Long.toString(garbage.offset()));
-      assertThat(header(first, "__streams.errors.message")).contains("cannot decode ClickEvent");
+          .until(() -> readCommitted(Topics.DEAD_LETTER), records -> records.size() >= 3);
+      assertThat(dead).hasSize(3);
+      assertThat(deadLetterFrom(dead, garbageSent)).satisfies(record -> {
+        assertThat(record.value()).isEqualTo(garbage);
+        assertThat(header(record, "__streams.errors.message")).contains("cannot decode ClickEvent");
+      });
+      assertThat(deadLetterFrom(dead, absurdSent)).satisfies(record -> {
+        assertThat(record.value()).isEqualTo(absurd);
+        assertThat(header(record, "__streams.errors.message")).isEqualTo("price must be a finite number >= 0");
+      });
+      assertThat(dead).anySatisfy(record ->
+          assertThat(header(record, "__streams.errors.topic")).isEqualTo(Topics.POS_TRANSACTIONS.name()));
     }
   }
 
@@ -131,6 +139,26 @@ class PersonaAppIT {
       }
       return records;
     }
+  }
+
+  private static byte[] click(ClickEvent click) {
+    return Topics.CLICKSTREAM.valueSerde().encode(click);
+  }
+
+  private static CustomerProfile latestProfile(String customerId) {
+    List<ConsumerRecord<String, byte[]>> records = readCommitted(Topics.CUSTOMER_PROFILES.name());
+    return records.stream().filter(r -> r.key().equals(customerId)).reduce((a, b) -> b)
+        .map(r -> Topics.CUSTOMER_PROFILES.valueSerde().decode(r.value())).orElse(null);
+  }
+
+  /** The dead letter whose headers point at the given source record. */
+  private static ConsumerRecord<String, byte[]> deadLetterFrom(List<ConsumerRecord<String, byte[]>> dead,
+      RecordMetadata source) {
+    return dead.stream()
+        .filter(r -> header(r, "__streams.errors.topic").equals(source.topic())
+            && header(r, "__streams.errors.partition").equals(Integer.toString(source.partition()))
+            && header(r, "__streams.errors.offset").equals(Long.toString(source.offset())))
+        .findFirst().orElseThrow();
   }
 
   private static String header(ConsumerRecord<?, ?> record, String key) {
