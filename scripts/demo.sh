@@ -92,7 +92,7 @@ show_profiles() {
     previous="$profiles"
     sleep 1
   done
-  echo "$profiles"
+  persona consume --topic customer-profiles --latest --pretty 2>/dev/null || echo "$profiles"
   echo
   echo "profiles: $(grep -c . <<<"$profiles" || true)   dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
   echo "offers: none yet: offer decisioning is not built yet (issue #4), so personalized-offers stays empty."

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "consume", description = "Print a topic as JSON lines (read_committed).")
 public final class ConsumeCommand implements Callable<Integer> {
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Spec CommandSpec spec;
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
@@ -50,6 +52,9 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   @Option(names = "--latest", description = "Print only the latest record per key (the view of a compacted topic).")
   boolean latest;
+
+  @Option(names = "--pretty", description = "Indent each JSON document over several lines, for people.")
+  boolean pretty;
 
   @Option(names = "--with-metadata", description = "Wrap each value with topic, partition, offset, timestamp and key.")
   boolean withMetadata;
@@ -77,6 +82,7 @@ public final class ConsumeCommand implements Callable<Integer> {
             break;
           }
           String line = deadLetters ? deadLetter(record) : render(topic, record, err);
+          line = pretty && line != null ? indent(line) : line;
           if (latest) {
             latestByKey.remove(record.key());
             if (line != null) {
@@ -125,6 +131,14 @@ public final class ConsumeCommand implements Callable<Integer> {
       headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
     }
     return node.toString();
+  }
+
+  private static String indent(String json) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return json;
+    }
   }
 
   private static ObjectNode metadata(ConsumerRecord<String, byte[]> record) {

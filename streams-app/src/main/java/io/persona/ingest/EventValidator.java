@@ -18,7 +18,10 @@ import java.util.Optional;
  */
 public record EventValidator(Duration maxFuture, Duration grace) {
 
-  /** Why the click is invalid, or empty. {@code recordTime} is the time the extractor gave the record. */
+  /**
+   * Why the click is invalid, or empty. {@code key} may be null (it is then wrong); {@code recordTime} is the time
+   * the extractor gave the record.
+   */
   public Optional<String> check(String key, ClickEvent click, long recordTime, long streamTime) {
     if (!click.getAnonymousId().equals(key)) {
       return reason("record key does not match anonymousId");
@@ -40,6 +43,7 @@ public record EventValidator(Duration maxFuture, Duration grace) {
 
   public Optional<String> check(String key, PosTransaction basket, long recordTime, long streamTime) {
     if (basket.getCustomerId() != null && !basket.getCustomerId().equals(key)) {
+      // An anonymous basket (no customerId) may come with any key, or none.
       return reason("record key does not match customerId");
     }
     if (basket.getTransactionId().isBlank() || basket.getStoreId().isBlank()) {

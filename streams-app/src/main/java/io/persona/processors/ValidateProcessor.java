@@ -33,8 +33,7 @@ public final class ValidateProcessor<V> implements FixedKeyProcessor<String, V, 
 
   @Override
   public void process(FixedKeyRecord<String, V> record) {
-    Optional<String> reason = record.key() == null ? Optional.of("record key is missing")
-        : record.value() == null ? Optional.of("record value is missing")
+    Optional<String> reason = record.value() == null ? Optional.of("record value is missing")
         : rule.check(record.key(), record.value(), record.timestamp(), context.currentStreamTimeMs());
     if (reason.isPresent()) {
       throw new InvalidEventException(reason.get());

@@ -10,7 +10,7 @@ import java.time.Instant;
 public final class LifetimeValue {
   private static final double DAYS_PER_YEAR = 365.0;
   /** A customer seen for less than this is judged as if seen this long, so one early purchase is not a habit. */
-  private static final double MIN_TENURE_DAYS = 30.0;
+  private static final double MIN_TENURE_DAYS = 90.0;
 
   private LifetimeValue() {}
 

@@ -172,6 +172,7 @@ class ProfileTopologyTest {
     app.basket(TestEvents.basket("t-3", "c-1", at(10 * 24 * 60 + 1), line("p-seed", "garden", "acme", 1, 2.0)));
 
     assertThat(app.profile("c-1").getTotalSpend()).isEqualTo(22.0);
+    assertThat(app.deadLetterReasons()).singleElement().asString().contains("grace period");
   }
 
   @Test
@@ -195,6 +196,19 @@ class ProfileTopologyTest {
     assertThat(profile.getProductAffinities()).extracting(AffinityScore::getKey)
         .containsExactlyInAnyOrder("p-hose", "p-brick");
     assertThat(profile.getLastSeen()).isEqualTo(at(4));
+    assertThat(app.deadLetterReasons()).containsExactly(
+        "price must be a finite number >= 0",
+        "eventTime is more than PT24H ahead of its arrival",
+        "lineItems[0].quantity must not be 0 (negative is a return)",
+        "total must be a finite number");
+  }
+
+  @Test
+  void shouldLeaveAnonymousBasketsOutOfProfilesWithoutCallingThemErrors() {
+    app.basket(TestEvents.basket("t-1", null, at(0), line("p-hose", "garden", "acme", 1, 20.0)));
+
+    assertThat(app.published()).isEmpty();
+    assertThat(app.deadLetterReasons()).isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -30,6 +31,7 @@ final class TopologyFixture implements AutoCloseable {
   private final TestInputTopic<byte[], byte[]> rawClicks;
   private final TestInputTopic<byte[], byte[]> rawBaskets;
   final TestOutputTopic<String, CustomerProfile> profiles;
+  private final TestOutputTopic<byte[], byte[]> deadLetters;
 
   TopologyFixture(Map<String, String> environment) {
     Map<String, String> env = new HashMap<>(environment);
@@ -45,6 +47,7 @@ final class TopologyFixture implements AutoCloseable {
     rawClicks = driver.createInputTopic(Topics.CLICKSTREAM.name(), new ByteArraySerializer(), new ByteArraySerializer());
     rawBaskets = driver.createInputTopic(Topics.POS_TRANSACTIONS.name(), new ByteArraySerializer(),
         new ByteArraySerializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     profiles = driver.createOutputTopic(Topics.CUSTOMER_PROFILES.name(), Serdes.String().deserializer(),
         Topics.CUSTOMER_PROFILES.valueSerde().deserializer());
   }
@@ -82,6 +85,16 @@ final class TopologyFixture implements AutoCloseable {
   IdentityState identity(String anonymousId) {
     KeyValueStore<String, IdentityState> store = driver.getKeyValueStore(StoreNames.IDENTITY);
     return store.get(anonymousId);
+  }
+
+  /**
+   * The reasons of the dead letters written so far, by the validation step. (Kafka 4.3.1's TopologyTestDriver does
+   * not capture the dead letters of undecodable records; PersonaAppIT checks those against a real broker.)
+   */
+  List<String> deadLetterReasons() {
+    return deadLetters.readRecordsToList().stream()
+        .map(r -> new String(r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   List<TestRecord<String, CustomerProfile>> published() {
