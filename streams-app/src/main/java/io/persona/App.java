@@ -1,5 +1,6 @@
 package io.persona;
 
+import io.persona.cli.BenchCommand;
 import io.persona.cli.CliException;
 import io.persona.cli.ConsumeCommand;
 import io.persona.cli.CreateTopicsCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
       CreateTopicsCommand.class,
       ProduceCommand.class,
       ConsumeCommand.class,
-      SchemasCommand.class
+      SchemasCommand.class,
+      BenchCommand.class
     })
 public final class App {
   public static void main(String[] args) {

@@ -1,0 +1,67 @@
+package io.persona.bench;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Times a Streams app from RUNNING until its consumer group has committed every source topic to its end. A
+ * transactional source (a repartition topic) ends with a commit marker that offsets never pass, so one offset of
+ * slack is allowed there.
+ */
+final class DrainClock {
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  private final Admin admin;
+
+  DrainClock(Admin admin) {
+    this.admin = admin;
+  }
+
+  /** Starts {@code streams} and returns the seconds from RUNNING to drained. */
+  double time(KafkaStreams streams, String groupId, Collection<String> plainTopics,
+      Collection<String> transactionalTopics) throws Exception {
+    streams.start();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      Thread.sleep(POLL.toMillis());
+    }
+    long start = System.nanoTime();
+    while (!drained(groupId, plainTopics, 0) || !drained(groupId, transactionalTopics, 1)) {
+      Thread.sleep(POLL.toMillis());
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private boolean drained(String groupId, Collection<String> topics, long slack)
+      throws ExecutionException, InterruptedException {
+    if (topics.isEmpty()) {
+      return true;
+    }
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (var description : admin.describeTopics(List.copyOf(topics)).allTopicNames().get().values()) {
+      description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
+          OffsetSpec.latest()));
+    }
+    var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+    for (var end : ends.entrySet()) {
+      long target = end.getValue().offset();
+      OffsetAndMetadata done = committed.get(end.getKey());
+      if (target > 0 && (done == null || done.offset() < target - slack)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
