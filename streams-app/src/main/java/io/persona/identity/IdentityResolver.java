@@ -35,13 +35,15 @@ public final class IdentityResolver {
   public record Resolution(IdentityState state, String customerId, CustomerProfile folded, boolean duplicate,
       boolean linkRefused) {}
 
+  /** Updates {@code current} in place (it is freshly read for each click) and returns the resolution. */
   public Resolution resolve(IdentityState current, ClickEvent click) {
     Instant at = click.getEventTime();
-    IdentityState state = current != null ? IdentityState.newBuilder(current).build()
-        : IdentityState.newBuilder().setAnonymousId(click.getAnonymousId()).setLastSeen(at).build();
-    if (RecentEvents.isDuplicate(state.getRecentEventIds(), click.getEventId(), at, profileSettings.dedupWindow())) {
+    if (current != null
+        && RecentEvents.isDuplicate(current.getRecentEventIds(), click.getEventId(), at, profileSettings.dedupWindow())) {
       return new Resolution(current, null, null, true, false);
     }
+    IdentityState state = current != null ? current
+        : IdentityState.newBuilder().setAnonymousId(click.getAnonymousId()).setLastSeen(at).build();
     state.setRecentEventIds(RecentEvents.remember(state.getRecentEventIds(), click.getEventId(), at,
         profileSettings.dedupWindow(), profileSettings.maxRemembered()));
     state.setLastSeen(at.isAfter(state.getLastSeen()) ? at : state.getLastSeen());

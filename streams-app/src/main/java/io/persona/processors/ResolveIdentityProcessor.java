@@ -33,11 +33,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResolveIdentityProcessor implements Processor<String, ClickEvent, String, ProfileDelta> {
   private static final Logger LOG = LoggerFactory.getLogger(ResolveIdentityProcessor.class);
+  /** Entries looked at per expiry punctuation: bounded work, however large the store. */
+  static final int EXPIRY_BATCH = 5_000;
 
   private final IdentityResolver resolver;
   private final Duration expiryScanInterval;
   private ProcessorContext<String, ProfileDelta> context;
   private KeyValueStore<String, IdentityState> identities;
+  /** Where the next expiry slice starts; null for the beginning. Not persisted: a restart rescans from the start. */
+  private String expiryCursor;
 
   ResolveIdentityProcessor(IdentityResolver resolver, Duration expiryScanInterval) {
     this.resolver = resolver;
@@ -73,15 +77,18 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
     context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, record.value(), null)));
   }
 
+  /** Looks at the next slice of the store, so a full pass takes (entries / EXPIRY_BATCH) scan intervals. */
   private void expire(long streamTime) {
     Instant now = Instant.ofEpochMilli(streamTime);
-    try (KeyValueIterator<String, IdentityState> all = identities.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, IdentityState> entry = all.next();
+    int seen = 0;
+    try (KeyValueIterator<String, IdentityState> slice = identities.range(expiryCursor, null)) {
+      while (slice.hasNext() && seen++ < EXPIRY_BATCH) {
+        KeyValue<String, IdentityState> entry = slice.next();
         if (resolver.expired(entry.value, now)) {
           identities.delete(entry.key);
         }
       }
+      expiryCursor = slice.hasNext() ? slice.peekNextKey() : null;
     }
   }
 

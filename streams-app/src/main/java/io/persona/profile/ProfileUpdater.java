@@ -14,6 +14,9 @@ import java.util.Optional;
 /**
  * Folds one event into a profile: decayed affinities, recency/frequency/monetary value, lifetime value, purchase
  * cycles, devices and channels. Keeps derived features only, never the events themselves.
+ *
+ * <p>The profile passed in is updated in place and returned (it is freshly read from the store for each event, and
+ * a deep copy per event would cost more than all the arithmetic).
  */
 public final class ProfileUpdater {
   private final ProfileSettings settings;
@@ -79,13 +82,13 @@ public final class ProfileUpdater {
     return withMoneyFigures(profile);
   }
 
-  /** A copy of the profile (or a new one) with this event counted in first/last seen. */
+  /** The profile (or a new one) with this event counted in first/last seen. */
   private static CustomerProfile seen(String customerId, CustomerProfile current, Instant at) {
     if (current == null) {
       return CustomerProfile.newBuilder().setCustomerId(customerId).setFirstSeen(at).setLastSeen(at)
           .setEventCount(1).build();
     }
-    CustomerProfile profile = CustomerProfile.newBuilder(current).build();
+    CustomerProfile profile = current;
     profile.setFirstSeen(at.isBefore(profile.getFirstSeen()) ? at : profile.getFirstSeen());
     profile.setLastSeen(latest(profile.getLastSeen(), at));
     profile.setEventCount(profile.getEventCount() + 1);

@@ -71,8 +71,7 @@ public final class PersonaTopology {
     changes
         .process(new UpdateProfileProcessor.Supplier(new ProfileUpdater(config.profile())),
             Named.as("update-customer-profile"))
-        .to(profiles.name(), Produced.with(Serdes.String(), Topics.CUSTOMER_PROFILES.valueSerde())
-            .withName("customer-profiles-sink"));
+        .to(profiles.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("customer-profiles-sink"));
   }
 
   private static ProfileChange toChange(ProfileDelta delta) {

@@ -78,8 +78,9 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   CustomerProfile profile(String customerId) {
-    KeyValueStore<String, CustomerProfile> store = driver.getKeyValueStore(StoreNames.CUSTOMER_PROFILES);
-    return store.get(customerId);
+    KeyValueStore<String, byte[]> store = driver.getKeyValueStore(StoreNames.CUSTOMER_PROFILES);
+    byte[] stored = store.get(customerId);
+    return stored == null ? null : Topics.CUSTOMER_PROFILES.valueSerde().decode(stored);
   }
 
   IdentityState identity(String anonymousId) {
