@@ -60,9 +60,13 @@ public final class IdentityResolver {
 
   /** Whether the state can be forgotten at stream time {@code now}. */
   public boolean expired(IdentityState state, Instant now) {
+    return expiresAt(state).isBefore(now);
+  }
+
+  /** When the state is to be forgotten if nothing more happens: a linked id lives longer than an anonymous one. */
+  public Instant expiresAt(IdentityState state) {
     boolean linked = !state.getLinkedCustomerIds().isEmpty();
-    Instant horizon = now.minus(linked ? settings.linkTtl() : settings.anonymousTtl());
-    return state.getLastSeen().isBefore(horizon);
+    return state.getLastSeen().plus(linked ? settings.linkTtl() : settings.anonymousTtl());
   }
 
   private Resolution link(IdentityState state, String customerId) {

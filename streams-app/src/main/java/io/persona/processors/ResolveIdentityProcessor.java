@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -28,20 +26,18 @@ import org.slf4j.LoggerFactory;
  * Resolves whom each click counts for and re-keys it to that customer.
  *
  * <p>In: anonymous id -> ClickEvent. Out: customer id -> ProfileDelta (the click, and once per link the anonymous
- * activity before it). Store: {@link StoreNames#IDENTITY} (anonymous id -> IdentityState), one read and one write per
- * click; entries expire on stream time.
+ * activity before it). Stores: {@link StoreNames#IDENTITY} (anonymous id -> IdentityState), one read and one write per
+ * click; {@link StoreNames#IDENTITY_EXPIRY}, written only when an entry's expiry day changes. Entries expire on
+ * stream time.
  */
 public final class ResolveIdentityProcessor implements Processor<String, ClickEvent, String, ProfileDelta> {
   private static final Logger LOG = LoggerFactory.getLogger(ResolveIdentityProcessor.class);
-  /** Entries looked at per expiry punctuation: bounded work, however large the store. */
-  static final int EXPIRY_BATCH = 5_000;
 
   private final IdentityResolver resolver;
   private final Duration expiryScanInterval;
   private ProcessorContext<String, ProfileDelta> context;
   private KeyValueStore<String, IdentityState> identities;
-  /** Where the next expiry slice starts; null for the beginning. Not persisted: a restart rescans from the start. */
-  private String expiryCursor;
+  private ExpiryIndex expiries;
 
   ResolveIdentityProcessor(IdentityResolver resolver, Duration expiryScanInterval) {
     this.resolver = resolver;
@@ -52,16 +48,20 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
   public void init(ProcessorContext<String, ProfileDelta> context) {
     this.context = context;
     this.identities = context.getStateStore(StoreNames.IDENTITY);
+    this.expiries = new ExpiryIndex(context.getStateStore(StoreNames.IDENTITY_EXPIRY));
     context.schedule(expiryScanInterval, PunctuationType.STREAM_TIME, this::expire);
   }
 
   @Override
   public void process(Record<String, ClickEvent> record) {
-    Resolution resolution = resolver.resolve(identities.get(record.key()), record.value());
+    IdentityState current = identities.get(record.key());
+    Instant expiredAt = current == null ? null : resolver.expiresAt(current);
+    Resolution resolution = resolver.resolve(current, record.value());
     if (resolution.duplicate()) {
       return;
     }
     identities.put(record.key(), resolution.state());
+    expiries.move(record.key(), expiredAt, resolver.expiresAt(resolution.state()));
     if (resolution.linkRefused()) {
       // Counts only, never ids: the log must not hold personal data.
       LOG.info("identity link refused: anonymous id already linked to {} customers (cap reached)",
@@ -77,18 +77,13 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
     context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, record.value(), null)));
   }
 
-  /** Looks at the next slice of the store, so a full pass takes (entries / EXPIRY_BATCH) scan intervals. */
   private void expire(long streamTime) {
     Instant now = Instant.ofEpochMilli(streamTime);
-    int seen = 0;
-    try (KeyValueIterator<String, IdentityState> slice = identities.range(expiryCursor, null)) {
-      while (slice.hasNext() && seen++ < EXPIRY_BATCH) {
-        KeyValue<String, IdentityState> entry = slice.next();
-        if (resolver.expired(entry.value, now)) {
-          identities.delete(entry.key);
-        }
+    for (String anonymousId : expiries.takeExpiredBefore(now)) {
+      IdentityState state = identities.get(anonymousId);
+      if (state != null && resolver.expired(state, now)) {
+        identities.delete(anonymousId);
       }
-      expiryCursor = slice.hasNext() ? slice.peekNextKey() : null;
     }
   }
 
@@ -109,8 +104,11 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.IDENTITY),
-          Serdes.String(), AvroSerde.of(IdentityState.class)).withCachingEnabled());
+      return Set.of(
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.IDENTITY),
+              Serdes.String(), AvroSerde.of(IdentityState.class)).withCachingEnabled(),
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.IDENTITY_EXPIRY),
+              Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     }
   }
 }
