@@ -13,10 +13,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
 
   @Option(names = "--events", description = "Events to publish (default: ${DEFAULT-VALUE}).")
-  long events = 300_000;
+  long events = 1_000_000;
 
   @Option(names = "--customers", description = "Distinct customers (default: ${DEFAULT-VALUE}).")
-  int customers = 20_000;
+  int customers = 50_000;
 
   @Option(names = "--seed", description = "Seed of the traffic (default: ${DEFAULT-VALUE}).")
   long seed = 42;
