@@ -102,7 +102,7 @@ public final class ConfigKeys {
           .define(EXPIRY_SCAN_INTERVAL_MS, Type.LONG, HOUR, Range.atLeast(1_000), LOW,
               "How often, in stream time, expired identities are looked for.")
           .define(MAX_FUTURE_MS, Type.LONG, DAY, Range.atLeast(0), MEDIUM,
-              "An event time further ahead of stream time is rejected to the dead letters.")
+              "An event time further ahead of the record's arrival (broker append time) is rejected to the dead letters.")
           .define(GRACE_MS, Type.LONG, 7 * DAY, Range.atLeast(0), MEDIUM,
               "An event time further behind stream time is too late and goes to the dead letters.");
 

@@ -127,8 +127,19 @@ public final class ConfigLoader {
             millis(parsed, ConfigKeys.LINK_TTL_MS),
             millis(parsed, ConfigKeys.ANONYMOUS_TTL_MS),
             (Integer) parsed.get(ConfigKeys.ANONYMOUS_MAX_ENTRIES)),
-        new EventValidator(millis(parsed, ConfigKeys.MAX_FUTURE_MS), millis(parsed, ConfigKeys.GRACE_MS)),
+        events(parsed),
         millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS));
+  }
+
+  private static EventValidator events(Map<String, Object> parsed) {
+    Duration maxFuture = millis(parsed, ConfigKeys.MAX_FUTURE_MS);
+    Duration grace = millis(parsed, ConfigKeys.GRACE_MS);
+    if (grace.compareTo(maxFuture) < 0) {
+      // An event accepted that far ahead moves stream time with it; on-time events must still be within grace.
+      throw new ConfigException(ConfigKeys.GRACE_MS + " (" + grace.toMillis() + ") must be at least "
+          + ConfigKeys.MAX_FUTURE_MS + " (" + maxFuture.toMillis() + ")");
+    }
+    return new EventValidator(maxFuture, grace);
   }
 
   private static ProfileSettings profileSettings(Map<String, Object> parsed) {

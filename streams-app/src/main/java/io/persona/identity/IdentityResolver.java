@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Decides whom a click counts for. A click naming a customer links its anonymous id to them (up to the per-device
  * cap); the first link hands over the anonymous id's earlier activity, once. Later anonymous clicks count for the
- * customer who last logged in on that id; clicks of an id never linked build its small anonymous profile.
+ * customer who last logged in on that id; clicks of an id never linked build its small anonymous profile. Once a
+ * link is refused (a shared device), anonymous clicks count for nobody until a linked customer logs in again.
  */
 public final class IdentityResolver {
   private final IdentitySettings settings;
@@ -54,6 +55,9 @@ public final class IdentityResolver {
     if (state.getLastCustomerId() != null) {
       return new Resolution(state, state.getLastCustomerId(), null, false, false);
     }
+    if (!state.getLinkedCustomerIds().isEmpty()) {
+      return new Resolution(state, null, null, false, false); // a shared device: whose click is unknown
+    }
     state.setAnonymousProfile(anonymousProfiles.applyClick(state.getAnonymousId(), state.getAnonymousProfile(), click));
     return new Resolution(state, null, null, false, false);
   }
@@ -76,6 +80,7 @@ public final class IdentityResolver {
       return new Resolution(state, customerId, null, false, false);
     }
     if (linked.size() >= settings.maxCustomersPerDevice()) {
+      state.setLastCustomerId(null);
       return new Resolution(state, customerId, null, false, true);
     }
     List<String> extended = new ArrayList<>(linked);

@@ -32,6 +32,9 @@ public record EventValidator(Duration maxFuture, Duration grace) {
     if (click.getEventId().isBlank() || click.getAnonymousId().isBlank() || click.getSessionId().isBlank()) {
       return reason("eventId, anonymousId and sessionId must not be blank");
     }
+    if (click.getCustomerId() != null && click.getCustomerId().isBlank()) {
+      return reason("customerId must not be blank (null when unknown)");
+    }
     if (click.getPrice() != null && !isAmount(click.getPrice())) {
       return reason("price must be a finite number >= 0");
     }
@@ -45,6 +48,9 @@ public record EventValidator(Duration maxFuture, Duration grace) {
     if (basket.getCustomerId() != null && !basket.getCustomerId().equals(key)) {
       // An anonymous basket (no customerId) may come with any key, or none.
       return reason("record key does not match customerId");
+    }
+    if (basket.getCustomerId() != null && basket.getCustomerId().isBlank()) {
+      return reason("customerId must not be blank (null for an anonymous basket)");
     }
     if (basket.getTransactionId().isBlank() || basket.getStoreId().isBlank()) {
       return reason("transactionId and storeId must not be blank");

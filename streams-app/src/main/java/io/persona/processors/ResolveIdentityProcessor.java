@@ -83,6 +83,8 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
       IdentityState state = identities.get(anonymousId);
       if (state != null && resolver.expired(state, now)) {
         identities.delete(anonymousId);
+      } else if (state != null) {
+        expiries.move(anonymousId, null, resolver.expiresAt(state)); // not due after all (a longer TTL since)
       }
     }
   }

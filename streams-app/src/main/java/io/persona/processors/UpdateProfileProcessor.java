@@ -1,12 +1,17 @@
 package io.persona.processors;
 
 import io.persona.avro.CustomerProfile;
+import io.persona.avro.PosTransaction;
+import io.persona.avro.RecentEventIds;
+import io.persona.avro.SeenEvent;
 import io.persona.profile.ProfileChange;
+import io.persona.profile.ProfileSettings;
 import io.persona.profile.ProfileUpdater;
+import io.persona.profile.RecentEvents;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,55 +25,75 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Reads a customer's profile, applies one change, stores it and forwards it: one read and one write per event.
  *
- * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link CustomerProfile} as Avro bytes. Store:
- * {@link StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached). The store holds the encoded profile and the
- * same bytes are forwarded, so each change is encoded once, not once for the store and again for the topic.
+ * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link CustomerProfile} as Avro bytes. Stores:
+ * {@link StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached) holds the encoded profile and the same bytes
+ * are forwarded, so each change is encoded once; {@link StoreNames#BASKET_DEDUP} holds the basket ids counted within
+ * the duplicate window, read and written for baskets only, and never published.
  */
 public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, byte[]> {
   private final ProfileUpdater updater;
+  private final ProfileSettings settings;
   private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> profiles;
+  private KeyValueStore<String, RecentEventIds> countedBaskets;
 
-  UpdateProfileProcessor(ProfileUpdater updater) {
-    this.updater = updater;
+  UpdateProfileProcessor(ProfileSettings settings) {
+    this.settings = settings;
+    this.updater = new ProfileUpdater(settings);
   }
 
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
+    this.countedBaskets = context.getStateStore(StoreNames.BASKET_DEDUP);
   }
 
   @Override
   public void process(Record<String, ProfileChange> record) {
+    if (record.value() instanceof ProfileChange.Basket basket && countedBefore(record.key(), basket.basket())) {
+      return;
+    }
     byte[] stored = profiles.get(record.key());
     CustomerProfile current = stored == null ? null : serde.decode(stored);
-    Optional<CustomerProfile> updated = record.value().applyTo(record.key(), current, updater);
-    if (updated.isPresent()) {
-      byte[] encoded = serde.encode(updated.get());
-      profiles.put(record.key(), encoded);
-      context.forward(record.withValue(encoded));
+    byte[] encoded = serde.encode(record.value().applyTo(record.key(), current, updater));
+    profiles.put(record.key(), encoded);
+    context.forward(record.withValue(encoded));
+  }
+
+  /** True for a POS retry; otherwise remembers the basket as counted. */
+  private boolean countedBefore(String customerId, PosTransaction basket) {
+    RecentEventIds counted = countedBaskets.get(customerId);
+    List<SeenEvent> ids = counted == null ? List.of() : counted.getIds();
+    if (RecentEvents.isDuplicate(ids, basket.getTransactionId(), basket.getEventTime(), settings.dedupWindow())) {
+      return true;
     }
+    countedBaskets.put(customerId, new RecentEventIds(RecentEvents.remember(ids, basket.getTransactionId(),
+        basket.getEventTime(), settings.dedupWindow(), settings.maxRemembered())));
+    return false;
   }
 
   /** Supplies the processor together with the store it owns, so wiring cannot forget the store. */
   public static final class Supplier implements ProcessorSupplier<String, ProfileChange, String, byte[]> {
-    private final ProfileUpdater updater;
+    private final ProfileSettings settings;
 
-    public Supplier(ProfileUpdater updater) {
-      this.updater = updater;
+    public Supplier(ProfileSettings settings) {
+      this.settings = settings;
     }
 
     @Override
     public Processor<String, ProfileChange, String, byte[]> get() {
-      return new UpdateProfileProcessor(updater);
+      return new UpdateProfileProcessor(settings);
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES),
-          Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+      return Set.of(
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES),
+              Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BASKET_DEDUP),
+              Serdes.String(), AvroSerde.of(RecentEventIds.class)).withCachingEnabled());
     }
   }
 }

@@ -3,23 +3,22 @@ package io.persona.profile;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.PosTransaction;
-import java.util.Optional;
 
 /** One thing that changes a customer's profile, whatever its source. */
 public sealed interface ProfileChange {
-  /** The profile after this change, or empty when nothing changes (a duplicate). */
-  Optional<CustomerProfile> applyTo(String customerId, CustomerProfile current, ProfileUpdater updater);
+  /** The profile after this change. */
+  CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater);
 
   record Click(ClickEvent click) implements ProfileChange {
     @Override
-    public Optional<CustomerProfile> applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
-      return Optional.of(updater.applyClick(customerId, current, click));
+    public CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
+      return updater.applyClick(customerId, current, click);
     }
   }
 
   record Basket(PosTransaction basket) implements ProfileChange {
     @Override
-    public Optional<CustomerProfile> applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
+    public CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
       return updater.applyBasket(customerId, current, basket);
     }
   }
@@ -27,8 +26,8 @@ public sealed interface ProfileChange {
   /** An anonymous id's activity before it was linked to this customer. */
   record Fold(CustomerProfile anonymous) implements ProfileChange {
     @Override
-    public Optional<CustomerProfile> applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
-      return Optional.of(updater.merge(customerId, current, anonymous));
+    public CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
+      return updater.merge(customerId, current, anonymous);
     }
   }
 }

@@ -9,7 +9,6 @@ import io.persona.avro.PosTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Folds one event into a profile: decayed affinities, recency/frequency/monetary value, lifetime value, purchase
@@ -33,16 +32,12 @@ public final class ProfileUpdater {
     addInterest(profile, click.getCategory(), click.getBrand(), click.getProductId(), weight, click.getEventTime());
     profile.setDevicesSeen(with(profile.getDevicesSeen(), click.getDevice() == Device.UNKNOWN ? null : click.getDevice()));
     profile.setChannelsSeen(with(profile.getChannelsSeen(), Channel.WEB));
-    return profile;
+    return withMoneyFigures(profile);
   }
 
-  /** The profile with {@code basket} counted, or empty when the basket was already counted (a POS retry). */
-  public Optional<CustomerProfile> applyBasket(String customerId, CustomerProfile current, PosTransaction basket) {
+  /** The profile with {@code basket} counted (duplicates are filtered before, by the caller). */
+  public CustomerProfile applyBasket(String customerId, CustomerProfile current, PosTransaction basket) {
     Instant at = basket.getEventTime();
-    if (current != null && RecentEvents.isDuplicate(current.getRecentEventIds(), basket.getTransactionId(), at,
-        settings.dedupWindow())) {
-      return Optional.empty();
-    }
     CustomerProfile profile = seen(customerId, current, at);
     boolean boughtSomething = false;
     for (LineItem line : basket.getLineItems()) {
@@ -61,9 +56,7 @@ public final class ProfileUpdater {
     // Net of returns. Not clamped at zero: a return that arrives before its purchase must still count once it does.
     profile.setTotalSpend(profile.getTotalSpend() + basket.getTotal());
     profile.setChannelsSeen(with(profile.getChannelsSeen(), Channel.POS));
-    profile.setRecentEventIds(RecentEvents.remember(profile.getRecentEventIds(), basket.getTransactionId(), at,
-        settings.dedupWindow(), settings.maxRemembered()));
-    return Optional.of(withMoneyFigures(profile));
+    return withMoneyFigures(profile);
   }
 
   /** Adds what an anonymous visitor did before logging in to the customer's profile. */
@@ -113,12 +106,14 @@ public final class ProfileUpdater {
     return profile;
   }
 
-  private static <T> List<T> with(List<T> values, T value) {
+  /** The set {@code values} plus {@code value}, in enum order, so arrival order does not show. */
+  private static <T extends Enum<T>> List<T> with(List<T> values, T value) {
     if (value == null || values.contains(value)) {
       return values;
     }
     List<T> extended = new ArrayList<>(values);
     extended.add(value);
+    extended.sort(null);
     return extended;
   }
 

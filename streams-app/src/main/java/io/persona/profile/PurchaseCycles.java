@@ -10,12 +10,10 @@ import java.util.List;
 /**
  * How often a customer buys a product again. The mean interval of n purchases is (last - first) / (n - 1), so only
  * the count, the mean and the last time are kept (first = last - mean * (n - 1)), and purchases may arrive in any
- * order.
+ * order with the same result. Every basket holding the product is a purchase, two baskets of one trip included:
+ * telling trips apart would need the times of all purchases, and would make the result depend on arrival order.
  */
 public final class PurchaseCycles {
-  /** Purchases of one product this close together are one shopping trip, not a cycle. */
-  static final Duration SAME_TRIP = Duration.ofHours(12);
-
   /** Products bought more than once are kept before single purchases; among equals, the most recent. */
   private static final Comparator<PurchaseCycle> MOST_USEFUL =
       Comparator.comparing((PurchaseCycle c) -> c.getPurchases() > 1).reversed()
@@ -68,17 +66,10 @@ public final class PurchaseCycles {
   private static PurchaseCycle withPurchase(PurchaseCycle cycle, Instant at) {
     Instant first = firstPurchase(cycle);
     Instant last = cycle.getLastPurchaseAt();
-    if (near(at, first) || near(at, last)) {
-      return cycle;
-    }
     Instant newFirst = at.isBefore(first) ? at : first;
     Instant newLast = at.isAfter(last) ? at : last;
     int purchases = cycle.getPurchases() + 1;
     long mean = Duration.between(newFirst, newLast).toMillis() / (purchases - 1);
     return new PurchaseCycle(cycle.getProductId(), purchases, mean, newLast);
-  }
-
-  private static boolean near(Instant a, Instant b) {
-    return Duration.between(a, b).abs().compareTo(SAME_TRIP) < 0;
   }
 }

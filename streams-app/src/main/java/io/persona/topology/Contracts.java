@@ -2,6 +2,7 @@ package io.persona.topology;
 
 import io.persona.avro.IdentityState;
 import io.persona.avro.ProfileDelta;
+import io.persona.avro.RecentEventIds;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -15,7 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 public final class Contracts {
   public static final List<Class<? extends SpecificRecord>> VERSIONED_TYPES = Stream.concat(
           Topics.EVENT_TOPICS.stream().map(Topic::valueType),
-          Stream.of(IdentityState.class, ProfileDelta.class))
+          Stream.of(IdentityState.class, ProfileDelta.class, RecentEventIds.class))
       .toList();
 
   private Contracts() {}

@@ -9,7 +9,6 @@ import io.persona.processors.ResolveIdentityProcessor;
 import io.persona.processors.UpdateProfileProcessor;
 import io.persona.processors.ValidateProcessor;
 import io.persona.profile.ProfileChange;
-import io.persona.profile.ProfileUpdater;
 import io.persona.serde.AvroSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -69,7 +68,7 @@ public final class PersonaTopology {
   private static void updateProfiles(KStream<String, ProfileChange> changes, PersonaConfig config) {
     Topic<?> profiles = Topics.CUSTOMER_PROFILES;
     changes
-        .process(new UpdateProfileProcessor.Supplier(new ProfileUpdater(config.profile())),
+        .process(new UpdateProfileProcessor.Supplier(config.profile()),
             Named.as("update-customer-profile"))
         .to(profiles.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("customer-profiles-sink"));
   }

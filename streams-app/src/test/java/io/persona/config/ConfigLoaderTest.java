@@ -107,6 +107,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldRefuseAGracePeriodShorterThanTheFutureTolerance() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PERSONA_EVENTS_GRACE_MS", "1000"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("events.grace.ms (1000) must be at least events.max.future.ms");
+  }
+
+  @Test
   void shouldFailClearlyOnAMissingFile(@TempDir Path dir) {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of(), dir.resolve("nope.properties")))
         .isInstanceOf(ConfigException.class)

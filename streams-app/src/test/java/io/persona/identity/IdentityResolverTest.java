@@ -55,7 +55,21 @@ class IdentityResolverTest {
     assertThat(third.linkRefused()).isTrue();
     assertThat(third.customerId()).isEqualTo("c-3");
     assertThat(third.state().getLinkedCustomerIds()).containsExactly("c-1", "c-2");
-    assertThat(resolver.resolve(third.state(), click("e-4", null, 3)).customerId()).isEqualTo("c-2");
+  }
+
+  @Test
+  void shouldCountAnonymousClicksOnASharedDeviceForNobodyUntilALinkedCustomerLogsInAgain() {
+    IdentityState state = resolver.resolve(null, click("e-1", "c-1", 0)).state();
+    state = resolver.resolve(state, click("e-2", "c-2", 1)).state();
+    state = resolver.resolve(state, click("e-3", "c-3", 2)).state();
+
+    Resolution unknown = resolver.resolve(state, click("e-4", null, 3));
+    Resolution back = resolver.resolve(resolver.resolve(unknown.state(), click("e-5", "c-1", 4)).state(),
+        click("e-6", null, 5));
+
+    assertThat(unknown.customerId()).isNull();
+    assertThat(unknown.state().getAnonymousProfile()).isNull();
+    assertThat(back.customerId()).isEqualTo("c-1");
   }
 
   @Test

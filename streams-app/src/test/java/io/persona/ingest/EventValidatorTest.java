@@ -28,6 +28,7 @@ class EventValidatorTest {
         bad("zero quantity", c -> c.setQuantity(0), "quantity"),
         bad("unknown type", c -> c.setType(ClickEventType.UNKNOWN), "UNKNOWN"),
         bad("blank session", c -> c.setSessionId(" "), "sessionId"),
+        bad("blank customer", c -> c.setCustomerId(""), "customerId"),
         bad("far future", c -> c.setEventTime(T0.plus(Duration.ofDays(3))), "ahead of its arrival"),
         bad("too late", c -> c.setEventTime(T0.minus(Duration.ofDays(8))), "grace period"));
   }

@@ -29,11 +29,16 @@ class PurchaseCyclesTest {
   }
 
   @Test
-  void shouldCountTwoBasketsOfTheSameTripOnce() {
-    List<PurchaseCycle> cycles = PurchaseCycles.record(buy(List.of(), "coffee", 0), "coffee",
-        day(0).plus(Duration.ofHours(2)), 10);
+  void shouldLearnTheSameCycleWhateverTheOrderEvenWithTwoBasketsOnOneDay() {
+    List<PurchaseCycle> inOrder = PurchaseCycles.record(buy(List.of(), "coffee", 0, 5), "coffee",
+        day(5).plus(Duration.ofHours(6)), 10);
+    inOrder = buy(inOrder, "coffee", 10);
+    List<PurchaseCycle> shuffled = PurchaseCycles.record(buy(List.of(), "coffee", 0, 10), "coffee",
+        day(5).plus(Duration.ofHours(6)), 10);
+    shuffled = buy(shuffled, "coffee", 5);
 
-    assertThat(cycles.get(0).getPurchases()).isEqualTo(1);
+    assertThat(shuffled).isEqualTo(inOrder);
+    assertThat(inOrder.get(0).getPurchases()).isEqualTo(4);
   }
 
   @Test
