@@ -1,0 +1,45 @@
+package io.persona.offers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class FrequencyCapsTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  private static final FrequencyCaps ONE_A_DAY_THREE_A_WEEK = new FrequencyCaps(List.of(
+      new FrequencyCaps.Rule(1, Duration.ofDays(1)), new FrequencyCaps.Rule(3, Duration.ofDays(7))));
+
+  @ParameterizedTest(name = "sent at hours {0}; another at hour {1} allowed: {2}")
+  @CsvSource({
+      "'',            0,   true",
+      "'0',           1,   false",
+      "'0',           24,  true",
+      "'0,24',        47,  false",
+      "'0,24,48',     72,  false",
+      "'0,24,48',     168, true",
+      "'0,24,48',     169, true"})
+  void shouldAllowASendOnlyWithinEveryRule(String sentAtHours, long atHour, boolean allowed) {
+    List<Instant> sends = new ArrayList<>();
+    for (String hour : sentAtHours.split(",")) {
+      if (!hour.isBlank()) {
+        sends.add(T0.plus(Duration.ofHours(Long.parseLong(hour.trim()))));
+      }
+    }
+
+    assertThat(ONE_A_DAY_THREE_A_WEEK.allows(sends, T0.plus(Duration.ofHours(atHour)))).isEqualTo(allowed);
+  }
+
+  @Test
+  void shouldForgetSendsNoRuleCanSeeAnyMore() {
+    List<Instant> sends = ONE_A_DAY_THREE_A_WEEK.record(
+        List.of(T0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2))), T0.plus(Duration.ofDays(8)));
+
+    assertThat(sends).containsExactly(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(8)));
+  }
+}
