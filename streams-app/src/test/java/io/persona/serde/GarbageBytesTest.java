@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.SystemLimitException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,6 +59,18 @@ class GarbageBytesTest {
   @Test
   void shouldNeverFailOtherwiseOnRandomBytes() {
     qt().withExamples(20_000).forAll(bytes(0, 200)).checkAssert(this::decodeOrSerializationException);
+  }
+
+  @Test
+  void shouldCapAvroLengthsWhateverLoadedAvroFirst() {
+    // Once, another test had loaded Avro's limits class before they were set, and a random body behind a valid
+    // header allocated the heap away (QuickTheories seed 6155281625123). The limits are now re-read when set.
+    AvroSafety.install();
+
+    assertThatThrownBy(() -> SystemLimitException.checkMaxStringLength(AvroSafety.MAX_LENGTH + 1L))
+        .isInstanceOf(SystemLimitException.class);
+    assertThatThrownBy(() -> SystemLimitException.checkMaxCollectionLength(AvroSafety.MAX_LENGTH + 1L))
+        .isInstanceOf(SystemLimitException.class);
   }
 
   @Test
