@@ -3,6 +3,7 @@ package io.persona.identity;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.IdentityState;
+import io.persona.profile.PackedRecentEvents;
 import io.persona.profile.ProfileSettings;
 import io.persona.profile.ProfileUpdater;
 import io.persona.profile.RecentEvents;
@@ -39,14 +40,17 @@ public final class IdentityResolver {
   /** Updates {@code current} in place (it is freshly read for each click) and returns the resolution. */
   public Resolution resolve(IdentityState current, ClickEvent click) {
     Instant at = click.getEventTime();
-    if (current != null
-        && RecentEvents.isDuplicate(current.getRecentEventIds(), click.getEventId(), at, profileSettings.dedupWindow())) {
+    if (current != null && isDuplicate(current, click)) {
       return new Resolution(current, null, null, true, false);
     }
     IdentityState state = current != null ? current
         : IdentityState.newBuilder().setAnonymousId(click.getAnonymousId()).setLastSeen(at).build();
-    state.setRecentEventIds(RecentEvents.remember(state.getRecentEventIds(), click.getEventId(), at,
+    state.setRecentClicks(PackedRecentEvents.remember(state.getRecentClicks(), click.getEventId(), at,
         profileSettings.dedupWindow(), profileSettings.maxRemembered()));
+    if (!state.getRecentEventIds().isEmpty()) {
+      Instant horizon = at.minus(profileSettings.dedupWindow());
+      state.setRecentEventIds(state.getRecentEventIds().stream().filter(e -> !e.getAt().isBefore(horizon)).toList());
+    }
     state.setLastSeen(at.isAfter(state.getLastSeen()) ? at : state.getLastSeen());
     String named = click.getCustomerId();
     if (named != null) {
@@ -60,6 +64,14 @@ public final class IdentityResolver {
     }
     state.setAnonymousProfile(anonymousProfiles.applyClick(state.getAnonymousId(), state.getAnonymousProfile(), click));
     return new Resolution(state, null, null, false, false);
+  }
+
+  /** Ids counted before v4 of IdentityState are still in the record list until they age out. */
+  private boolean isDuplicate(IdentityState state, ClickEvent click) {
+    Instant at = click.getEventTime();
+    return PackedRecentEvents.isDuplicate(state.getRecentClicks(), click.getEventId(), at,
+            profileSettings.dedupWindow())
+        || RecentEvents.isDuplicate(state.getRecentEventIds(), click.getEventId(), at, profileSettings.dedupWindow());
   }
 
   /** Whether the state can be forgotten at stream time {@code now}. */
