@@ -5,6 +5,9 @@ import static io.persona.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.persona.TestEvents;
 import io.persona.avro.AffinityScore;
 import io.persona.avro.Channel;
@@ -14,6 +17,7 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.Device;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.PurchaseCycle;
+import io.persona.processors.ResolveIdentityProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +29,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Every profile behaviour through the real topology in a TopologyTestDriver. */
 class ProfileTopologyTest {
@@ -114,6 +119,26 @@ class ProfileTopologyTest {
     assertThat(app.profile("c-3").getEventCount()).isEqualTo(1);
     assertThat(app.profile("c-2").getEventCount()).isEqualTo(1);
     assertThat(app.profile("c-1").getEventCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLogARefusedLinkWithoutAnyId() {
+    app.close();
+    app = new TopologyFixture(Map.of("PERSONA_IDENTITY_MAX_CUSTOMERS_PER_DEVICE", "1"));
+    Logger logger = (Logger) LoggerFactory.getLogger(ResolveIdentityProcessor.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      app.click(login("e-1", "kiosk-77", "alice-1001", 0));
+      app.click(login("e-2", "kiosk-77", "bob-2002", 1));
+    } finally {
+      logger.detachAppender(logs);
+    }
+
+    assertThat(logs.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+        .contains("identity link refused")
+        .doesNotContain("kiosk-77").doesNotContain("alice-1001").doesNotContain("bob-2002"));
   }
 
   @Test
