@@ -1,0 +1,73 @@
+package io.persona.learning;
+
+import io.persona.avro.AffinityScore;
+import io.persona.avro.LineItem;
+import io.persona.avro.PosTransaction;
+import io.persona.profile.Affinities;
+import io.persona.profile.Decay;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * "Customers who bought X also bought Y", learned from baskets as they come: each pair of products bought together
+ * strengthens both products' neighbour lists. A neighbour list is a bounded, decayed score map like an affinity map,
+ * so it stays small and forgets old habits.
+ */
+public final class CoPurchases {
+  /** One product's neighbour gaining {@code weight} at {@code at}. */
+  public record Pair(String product, String neighbour, double weight, Instant at) {}
+
+  private final Decay decay;
+  private final int maxNeighbours;
+  private final int maxProductsPerBasket;
+
+  /**
+   * @param maxProductsPerBasket larger baskets count only their first products: pairs grow with the square
+   */
+  public CoPurchases(Decay decay, int maxNeighbours, int maxProductsPerBasket) {
+    this.decay = decay;
+    this.maxNeighbours = maxNeighbours;
+    this.maxProductsPerBasket = maxProductsPerBasket;
+  }
+
+  /** The pairs a basket teaches; each product's weight is shared among its basket mates. */
+  public List<Pair> pairs(PosTransaction basket) {
+    Set<String> products = new LinkedHashSet<>();
+    for (LineItem line : basket.getLineItems()) {
+      if (line.getQuantity() > 0 && products.size() < maxProductsPerBasket) {
+        products.add(line.getProductId());
+      }
+    }
+    List<Pair> pairs = new ArrayList<>();
+    if (products.size() < 2) {
+      return pairs;
+    }
+    double weight = 1.0 / (products.size() - 1);
+    for (String product : products) {
+      for (String neighbour : products) {
+        if (!product.equals(neighbour)) {
+          pairs.add(new Pair(product, neighbour, weight, basket.getEventTime()));
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /** {@code neighbours} with one pair learned. */
+  public List<AffinityScore> learn(List<AffinityScore> neighbours, Pair pair) {
+    return Affinities.add(neighbours, pair.neighbour(), pair.weight(), pair.at(), decay, maxNeighbours);
+  }
+
+  /** The {@code k} strongest neighbours as of {@code at}. */
+  public List<String> similarTo(List<AffinityScore> neighbours, Instant at, int k) {
+    return neighbours.stream()
+        .sorted(Comparator.comparingDouble((AffinityScore s) -> Affinities.valueAt(s, at, decay)).reversed())
+        .limit(k)
+        .map(AffinityScore::getKey)
+        .toList();
+  }
+}
