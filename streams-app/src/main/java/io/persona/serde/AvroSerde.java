@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -72,11 +71,6 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(failure(bytes, "malformed body (" + e.getClass().getSimpleName() + ")"));
     }
-  }
-
-  /** The 64-bit fingerprint written in every record's header for {@code schema}. */
-  public static long fingerprint(Schema schema) {
-    return SchemaNormalization.parsingFingerprint64(schema);
   }
 
   private String failure(byte[] bytes, String reason) {
