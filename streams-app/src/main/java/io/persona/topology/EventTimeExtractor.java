@@ -1,7 +1,6 @@
 package io.persona.topology;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
@@ -31,19 +30,15 @@ public final class EventTimeExtractor implements TimestampExtractor {
 
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-    if (!(record.value() instanceof SpecificRecord value)) {
-      return record.timestamp();
-    }
-    Optional<Long> eventTime = eventTimeOf(value);
-    if (eventTime.isEmpty()) {
-      return record.timestamp();
-    }
     long arrival = record.timestamp();
-    return eventTime.get() > arrival + maxFutureMs ? arrival : eventTime.get();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <V extends SpecificRecord> Optional<Long> eventTimeOf(V value) {
-    return Topics.byValueType((Class<V>) value.getClass()).map(topic -> topic.eventTime(value).toEpochMilli());
+    if (!(record.value() instanceof SpecificRecord value)) {
+      return arrival;
+    }
+    Topic<?> topic = Topics.byValueType(value.getClass());
+    if (topic == null) {
+      return arrival;
+    }
+    long eventTime = topic.eventTimeMillis(value);
+    return eventTime > arrival + maxFutureMs ? arrival : eventTime;
   }
 }

@@ -51,9 +51,9 @@ public final class Topic<V extends SpecificRecord> {
     return eventTimeField;
   }
 
-  /** The event time carried in {@code value}, a record of this topic's type. */
-  public Instant eventTime(V value) {
-    return (Instant) value.get(eventTimePosition);
+  /** The event time carried in {@code value}, a record of this topic's type, in epoch milliseconds. */
+  public long eventTimeMillis(SpecificRecord value) {
+    return ((Instant) value.get(eventTimePosition)).toEpochMilli();
   }
 
   public TopicLayout layout() {
