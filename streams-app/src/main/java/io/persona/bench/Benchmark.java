@@ -14,11 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,11 +60,11 @@ public final class Benchmark {
             .all().get();
       }
       double publishSeconds = publish(out);
-      long input = inputRecords(admin);
-      out.printf("input: %,d records in clickstream and pos-transactions (published %,d in %.1f s: %,.0f/s)%n",
-          input, events, publishSeconds, events / publishSeconds);
       DrainClock clock = new DrainClock(admin);
       List<String> sources = List.of(Topics.CLICKSTREAM.name(), Topics.POS_TRANSACTIONS.name());
+      long input = clock.endOffsets(sources).values().stream().mapToLong(Long::longValue).sum();
+      out.printf("input: %,d records in clickstream and pos-transactions (published %,d in %.1f s: %,.0f/s)%n",
+          input, events, publishSeconds, events / publishSeconds);
       out.println("warming up the JVM with a first pass-through (not counted) ...");
       timed(clock, passThrough(), config("bench-warm-up-" + run), sources, List.of());
       out.println("timing the pass-through ...");
@@ -108,16 +106,6 @@ public final class Benchmark {
     if (count % Math.max(1, events / 10) == 0) {
       out.printf("  published %,d / %,d%n", count, events);
     }
-  }
-
-  private long inputRecords(Admin admin) throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-    for (var description : admin.describeTopics(List.of(Topics.CLICKSTREAM.name(), Topics.POS_TRANSACTIONS.name()))
-        .allTopicNames().get().values()) {
-      description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
-          OffsetSpec.latest()));
-    }
-    return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
   }
 
   private static double timed(DrainClock clock, Topology topology, PersonaConfig config, List<String> sources,

@@ -49,19 +49,26 @@ final class DrainClock {
     }
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (var description : admin.describeTopics(List.copyOf(topics)).allTopicNames().get().values()) {
-      description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
-          OffsetSpec.latest()));
-    }
-    var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-    for (var end : ends.entrySet()) {
-      long target = end.getValue().offset();
+    for (var end : endOffsets(topics).entrySet()) {
+      long target = end.getValue();
       OffsetAndMetadata done = committed.get(end.getKey());
       if (target > 0 && (done == null || done.offset() < target - slack)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The read_committed end offset of every partition of {@code topics}. */
+  Map<TopicPartition, Long> endOffsets(Collection<String> topics) throws ExecutionException, InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (var description : admin.describeTopics(List.copyOf(topics)).allTopicNames().get().values()) {
+      description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
+          OffsetSpec.latest()));
+    }
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+        .forEach((partition, info) -> ends.put(partition, info.offset()));
+    return ends;
   }
 }
