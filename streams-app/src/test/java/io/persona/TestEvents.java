@@ -1,9 +1,12 @@
 package io.persona;
 
+import io.persona.avro.Channel;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ClickEventType;
 import io.persona.avro.Device;
 import io.persona.avro.LineItem;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferKind;
 import io.persona.avro.PosTransaction;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +67,20 @@ public final class TestEvents {
         .setLineItems(List.of(LineItem.newBuilder()
             .setProductId("p-42").setCategory("garden").setBrand("acme").setQuantity(1).setUnitPrice(total).build()))
         .setTotal(total)
+        .build();
+  }
+
+  /** An active offer valid from long before {@link #T0}, on email, ad and POS; target product or category. */
+  public static OfferCatalogEntry offer(String offerId, String productId, String category) {
+    return OfferCatalogEntry.newBuilder()
+        .setOfferId(offerId)
+        .setName("offer " + offerId)
+        .setKind(OfferKind.PERCENT_OFF)
+        .setTargetProductId(productId)
+        .setTargetCategory(category)
+        .setDiscountValue(10)
+        .setValidFrom(T0.minus(java.time.Duration.ofDays(365)))
+        .setAllowedChannels(List.of(Channel.EMAIL, Channel.AD, Channel.POS))
         .build();
   }
 }

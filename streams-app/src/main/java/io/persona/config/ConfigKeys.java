@@ -41,7 +41,29 @@ public final class ConfigKeys {
   public static final String MAX_FUTURE_MS = "events.max.future.ms";
   public static final String GRACE_MS = "events.grace.ms";
 
+  public static final String TRIGGER_CHANNEL_PREFIX = "offers.trigger.";
+  public static final String CAP_PREFIX = "offers.cap.";
+  public static final String CART_ABANDONED_AFTER_MS = "offers.cart.abandoned.after.ms";
+  public static final String SPIKE_THRESHOLD = "offers.interest.spike.threshold";
+  public static final String DIGEST_INTERVAL_MS = "offers.digest.interval.ms";
+  public static final String COOLDOWN_MS = "offers.cooldown.ms";
+  public static final String NO_REOFFER_AFTER_REDEMPTION_MS = "offers.no.reoffer.after.redemption.ms";
+  public static final String ATTRIBUTION_WINDOW_MS = "offers.attribution.window.ms";
+  public static final String VALIDITY_MS = "offers.validity.ms";
+  public static final String HOLDOUT_PERCENT = "offers.holdout.percent";
+  public static final String DIVERSITY_SHARE = "offers.diversity.share";
+  public static final String PROBABILITY_DRAWS = "offers.selection.probability.draws";
+  public static final String PRIOR_RATE = "offers.prior.rate";
+  public static final String PRIOR_STRENGTH = "offers.prior.strength";
+  public static final String TIMER_INTERVAL_MS = "offers.timer.interval.ms";
+  public static final String MAX_NEIGHBOURS = "offers.similar.max.neighbours";
+  public static final String MAX_BASKET_PRODUCTS = "offers.similar.max.basket.products";
+
   private static final long HOUR = 3_600_000L;
+  private static final long MINUTE = 60_000L;
+  private static final ValidString CHANNEL_OR_OFF = ValidString.in("off", "email", "sms", "push", "ad", "web", "pos");
+  private static final String CAP_DOC = "Frequency cap of the channel, such as 1/1d,3/7d (at most 1 a day and 3 a week); "
+      + "units d, h, m; empty for none.";
   private static final long DAY = 24 * HOUR;
 
   /** Prefix for raw Kafka Streams and client settings passed through unchanged. */
@@ -104,7 +126,52 @@ public final class ConfigKeys {
           .define(MAX_FUTURE_MS, Type.LONG, DAY, Range.atLeast(0), MEDIUM,
               "An event time further ahead of the record's arrival (broker append time) is rejected to the dead letters.")
           .define(GRACE_MS, Type.LONG, 7 * DAY, Range.atLeast(0), MEDIUM,
-              "An event time further behind stream time is too late and goes to the dead letters.");
+              "An event time further behind stream time is too late and goes to the dead letters.")
+          .define(TRIGGER_CHANNEL_PREFIX + "post.purchase.channel", Type.STRING, "pos", CHANNEL_OR_OFF, MEDIUM,
+              "Channel of the next-visit offer decided after each loyalty basket (a checkout coupon); off to switch off.")
+          .define(TRIGGER_CHANNEL_PREFIX + "cart.abandonment.channel", Type.STRING, "email", CHANNEL_OR_OFF, MEDIUM,
+              "Channel of the offer decided when a cart is abandoned; off to switch off.")
+          .define(TRIGGER_CHANNEL_PREFIX + "interest.spike.channel", Type.STRING, "ad", CHANNEL_OR_OFF, MEDIUM,
+              "Channel of the offer decided when a category affinity crosses the spike threshold; off to switch off.")
+          .define(TRIGGER_CHANNEL_PREFIX + "digest.channel", Type.STRING, "email", CHANNEL_OR_OFF, MEDIUM,
+              "Channel of the periodic digest offer for active customers; off to switch off.")
+          .define(CAP_PREFIX + "email", Type.STRING, "1/1d,3/7d", MEDIUM, CAP_DOC)
+          .define(CAP_PREFIX + "sms", Type.STRING, "1/1d,2/7d", LOW, CAP_DOC)
+          .define(CAP_PREFIX + "push", Type.STRING, "2/1d", LOW, CAP_DOC)
+          .define(CAP_PREFIX + "ad", Type.STRING, "3/1d", LOW, CAP_DOC)
+          .define(CAP_PREFIX + "web", Type.STRING, "", LOW, CAP_DOC)
+          .define(CAP_PREFIX + "pos", Type.STRING, "1/1d", LOW, CAP_DOC)
+          .define(CART_ABANDONED_AFTER_MS, Type.LONG, 30 * MINUTE, Range.atLeast(MINUTE), MEDIUM,
+              "Stream time after the last cart change, without a purchase, after which the cart counts as abandoned.")
+          .define(SPIKE_THRESHOLD, Type.DOUBLE, 12.0, Range.atLeast(0.1), MEDIUM,
+              "Category affinity whose crossing (from below half of it) fires the interest-spike trigger.")
+          .define(DIGEST_INTERVAL_MS, Type.LONG, 7 * DAY, Range.atLeast(HOUR), MEDIUM,
+              "How often a customer active within the interval gets a digest offer.")
+          .define(COOLDOWN_MS, Type.LONG, 3 * DAY, Range.atLeast(0), MEDIUM,
+              "The same offer is not decided for the same customer again within this event time.")
+          .define(NO_REOFFER_AFTER_REDEMPTION_MS, Type.LONG, 30 * DAY, Range.atLeast(0), MEDIUM,
+              "An offer the customer redeemed is not offered to them again within this event time.")
+          .define(ATTRIBUTION_WINDOW_MS, Type.LONG, 7 * DAY, Range.atLeast(MINUTE), MEDIUM,
+              "A redemption or purchase of the target within this time after a decision counts for it; after it, the "
+                  + "decision counts as ignored.")
+          .define(VALIDITY_MS, Type.LONG, 7 * DAY, Range.atLeast(MINUTE), MEDIUM,
+              "How long a sent offer stays valid (never past the catalog's validTo).")
+          .define(HOLDOUT_PERCENT, Type.DOUBLE, 10.0, Range.between(0, 100), MEDIUM,
+              "Share of customers held out of each offer (sticky): they get a 'would have sent' record, not the offer.")
+          .define(DIVERSITY_SHARE, Type.DOUBLE, 0.2, Range.between(0, 1), MEDIUM,
+              "Share of offers taken from outside the customer's top categories, against echo chambers.")
+          .define(PROBABILITY_DRAWS, Type.INT, 200, Range.between(10, 100_000), LOW,
+              "Redraws used to estimate the selection probability recorded with each decision.")
+          .define(PRIOR_RATE, Type.DOUBLE, 0.05, Range.between(0.0001, 0.9999), LOW,
+              "Response rate assumed for an offer before anyone answered it.")
+          .define(PRIOR_STRENGTH, Type.DOUBLE, 20.0, Range.between(0.1, 10_000), LOW,
+              "How many observations the global prior (the offer's own record) weighs against a customer's answers.")
+          .define(TIMER_INTERVAL_MS, Type.LONG, MINUTE, Range.atLeast(1_000), LOW,
+              "How often, in stream time, abandoned carts, digests and closed attribution windows are looked for.")
+          .define(MAX_NEIGHBOURS, Type.INT, 20, Range.between(1, 1000), LOW,
+              "Co-purchase neighbours kept per product.")
+          .define(MAX_BASKET_PRODUCTS, Type.INT, 20, Range.between(2, 200), LOW,
+              "Products of one basket that co-purchases learn from (pairs grow with the square).");
 
   private ConfigKeys() {}
 }

@@ -128,7 +128,8 @@ public final class ConfigLoader {
             millis(parsed, ConfigKeys.ANONYMOUS_TTL_MS),
             (Integer) parsed.get(ConfigKeys.ANONYMOUS_MAX_ENTRIES)),
         events(parsed),
-        millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS));
+        millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS),
+        OfferSettingsParser.parse(parsed));
   }
 
   private static EventValidator events(Map<String, Object> parsed) {

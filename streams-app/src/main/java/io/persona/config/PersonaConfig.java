@@ -2,6 +2,7 @@ package io.persona.config;
 
 import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
+import io.persona.offers.OfferSettings;
 import io.persona.profile.ProfileSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,8 @@ public record PersonaConfig(
     ProfileSettings profile,
     IdentitySettings identity,
     EventValidator events,
-    Duration expiryScanInterval) {
+    Duration expiryScanInterval,
+    OfferSettings offers) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);

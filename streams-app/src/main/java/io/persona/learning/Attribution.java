@@ -1,6 +1,7 @@
 package io.persona.learning;
 
 import io.persona.avro.LineItem;
+import io.persona.avro.OfferSend;
 import io.persona.avro.PosTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,16 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which sent offers a basket answers: an offer is a success when the basket redeems it (its offer id, or its offer
- * event id scanned as a coupon) or buys its product, within the attribution window after it was sent. An offer whose
- * window closes, in stream time, without either is a failure.
+ * Which decided offers a basket answers: an offer is redeemed when the basket uses it (its offer id, or its offer
+ * event id scanned as a coupon), converted when the basket buys what it targets (its product; else its category;
+ * else its brand) without using it, both within the attribution window after the decision. A held-out customer can
+ * only convert: that is what the treatment is compared with. An offer whose window closes, in stream time, without
+ * either is a failure.
  */
 public final class Attribution {
-  /** An offer sent and not yet answered. {@code productId} is null for an offer on a category or brand. */
-  public record SentOffer(String offerEventId, String offerId, String productId, Instant sentAt) {}
-
-  /** A success: {@code redeemed} when the offer itself was used, false when its product was simply bought. */
-  public record Success(SentOffer offer, boolean redeemed) {}
+  /** A success: {@code redeemed} when the offer itself was used, false when its target was simply bought. */
+  public record Success(OfferSend offer, boolean redeemed) {}
 
   private final Duration window;
 
@@ -25,37 +25,52 @@ public final class Attribution {
     this.window = window;
   }
 
-  public List<Success> successes(List<SentOffer> open, PosTransaction basket) {
+  /** The open offers {@code basket} answers. */
+  public List<Success> successes(List<OfferSend> sends, PosTransaction basket) {
     List<Success> successes = new ArrayList<>();
-    for (SentOffer offer : open) {
-      if (!covers(offer, basket.getEventTime())) {
+    for (OfferSend offer : sends) {
+      if (!offer.getOpen() || !covers(offer, basket.getEventTime())) {
         continue;
       }
-      if (basket.getRedeemedOfferIds().contains(offer.offerId())
-          || basket.getCouponCodes().contains(offer.offerEventId())) {
+      if (basket.getRedeemedOfferIds().contains(offer.getOfferId())
+          || basket.getCouponCodes().contains(offer.getOfferEventId())) {
         successes.add(new Success(offer, true));
-      } else if (offer.productId() != null && bought(basket, offer.productId())) {
+      } else if (boughtTarget(basket, offer)) {
         successes.add(new Success(offer, false));
       }
     }
     return successes;
   }
 
-  /** The offers whose window has closed by stream time {@code now}: each is a failure. */
-  public List<SentOffer> lapsed(List<SentOffer> open, Instant now) {
-    return open.stream().filter(offer -> offer.sentAt().plus(window).isBefore(now)).toList();
+  /** The open offers whose window has closed by stream time {@code now}: each is a failure. */
+  public List<OfferSend> lapsed(List<OfferSend> sends, Instant now) {
+    return sends.stream().filter(offer -> offer.getOpen() && closesAt(offer).isBefore(now)).toList();
   }
 
-  private boolean covers(SentOffer offer, Instant at) {
-    return !at.isBefore(offer.sentAt()) && !at.isAfter(offer.sentAt().plus(window));
+  public Instant closesAt(OfferSend offer) {
+    return offer.getSentAt().plus(window);
   }
 
-  private static boolean bought(PosTransaction basket, String productId) {
+  private boolean covers(OfferSend offer, Instant at) {
+    return !at.isBefore(offer.getSentAt()) && !at.isAfter(closesAt(offer));
+  }
+
+  private static boolean boughtTarget(PosTransaction basket, OfferSend offer) {
     for (LineItem line : basket.getLineItems()) {
-      if (line.getQuantity() > 0 && line.getProductId().equals(productId)) {
+      if (line.getQuantity() > 0 && targets(offer, line)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean targets(OfferSend offer, LineItem line) {
+    if (offer.getTargetProductId() != null) {
+      return offer.getTargetProductId().equals(line.getProductId());
+    }
+    if (offer.getTargetCategory() != null) {
+      return offer.getTargetCategory().equals(line.getCategory());
+    }
+    return offer.getTargetBrand() != null && offer.getTargetBrand().equals(line.getBrand());
   }
 }

@@ -36,12 +36,7 @@ public final class CoPurchases {
 
   /** The pairs a basket teaches; each product's weight is shared among its basket mates. */
   public List<Pair> pairs(PosTransaction basket) {
-    Set<String> products = new LinkedHashSet<>();
-    for (LineItem line : basket.getLineItems()) {
-      if (line.getQuantity() > 0 && products.size() < maxProductsPerBasket) {
-        products.add(line.getProductId());
-      }
-    }
+    List<String> products = products(basket);
     List<Pair> pairs = new ArrayList<>();
     if (products.size() < 2) {
       return pairs;
@@ -57,9 +52,43 @@ public final class CoPurchases {
     return pairs;
   }
 
+  /** {@code productId}'s neighbours after learning from one basket that held it. */
+  public List<AffinityScore> learnFrom(List<AffinityScore> neighbours, String productId, PosTransaction basket) {
+    List<String> products = products(basket);
+    List<AffinityScore> learned = neighbours;
+    if (products.size() < 2 || !products.contains(productId)) {
+      return learned;
+    }
+    double weight = 1.0 / (products.size() - 1);
+    for (String neighbour : products) {
+      if (!neighbour.equals(productId)) {
+        learned = learn(learned, new Pair(productId, neighbour, weight, basket.getEventTime()));
+      }
+    }
+    return learned;
+  }
+
   /** {@code neighbours} with one pair learned. */
   public List<AffinityScore> learn(List<AffinityScore> neighbours, Pair pair) {
     return Affinities.add(neighbours, pair.neighbour(), pair.weight(), pair.at(), decay, maxNeighbours);
+  }
+
+  /** The products of a basket that learn from it: distinct, bought (not returned), at most the cap. */
+  public List<String> products(PosTransaction basket) {
+    Set<String> products = new LinkedHashSet<>();
+    for (LineItem line : basket.getLineItems()) {
+      if (line.getQuantity() > 0 && products.size() < maxProductsPerBasket) {
+        products.add(line.getProductId());
+      }
+    }
+    return List.copyOf(products);
+  }
+
+  /** The product's popularity after one more basket held it at {@code at}. */
+  public AffinityScore countPurchase(AffinityScore purchases, String productId, Instant at) {
+    List<AffinityScore> counted = Affinities.add(purchases == null ? List.of() : List.of(purchases), productId, 1.0,
+        at, decay, 1);
+    return counted.isEmpty() ? new AffinityScore(productId, 0.0, at) : counted.get(0);
   }
 
   /** The {@code k} strongest neighbours as of {@code at}. */

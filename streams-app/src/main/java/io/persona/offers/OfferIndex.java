@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The offer catalog indexed by what offers target, so candidates for a customer come from lookups by their top
  * categories, brands and products, never from a scan of the whole catalog. Rebuilt or updated as catalog records
- * arrive; a tombstone retires an offer.
+ * arrive; a tombstone retires an offer. Written by the global-store thread, read by stream threads and queries, so
+ * every method is synchronized; lookups return copies.
  */
 public final class OfferIndex {
   private final Map<String, OfferCatalogEntry> byId = new HashMap<>();
@@ -22,7 +23,7 @@ public final class OfferIndex {
   private final Map<String, Set<String>> byBrand = new HashMap<>();
 
   /** Adds, replaces or (with null) retires an offer. */
-  public void apply(String offerId, OfferCatalogEntry entry) {
+  public synchronized void apply(String offerId, OfferCatalogEntry entry) {
     OfferCatalogEntry previous = byId.remove(offerId);
     if (previous != null) {
       unindex(previous);
@@ -35,19 +36,23 @@ public final class OfferIndex {
     }
   }
 
-  public List<OfferCatalogEntry> forProduct(String productId) {
+  public synchronized List<OfferCatalogEntry> forProduct(String productId) {
     return lookup(byProduct, productId);
   }
 
-  public List<OfferCatalogEntry> forCategory(String category) {
+  public synchronized List<OfferCatalogEntry> forCategory(String category) {
     return lookup(byCategory, category);
   }
 
-  public List<OfferCatalogEntry> forBrand(String brand) {
+  public synchronized List<OfferCatalogEntry> forBrand(String brand) {
     return lookup(byBrand, brand);
   }
 
-  public int size() {
+  public synchronized OfferCatalogEntry get(String offerId) {
+    return byId.get(offerId);
+  }
+
+  public synchronized int size() {
     return byId.size();
   }
 

@@ -20,8 +20,10 @@ public final class Ranker {
    * @param score relevance times the drawn response probability
    * @param selectionProbability how often this offer came first over repeated draws (for off-policy evaluation)
    * @param explored the draw put it first although another offer has the higher expected score
+   * @param diversified the diversity floor put it in the top k in place of a stronger offer from the top categories
    */
-  public record Ranked(Candidate candidate, double score, double selectionProbability, boolean explored) {}
+  public record Ranked(Candidate candidate, double score, double selectionProbability, boolean explored,
+      boolean diversified) {}
 
   private final int probabilityDraws;
   private final double diversityShare;
@@ -41,18 +43,30 @@ public final class Ranker {
       return List.of();
     }
     List<BetaPosterior> beliefs = candidates.stream().map(posteriors).toList();
+    int size = Math.min(k, candidates.size());
     double[] scores = draw(candidates, beliefs, new SplittableRandom(seed));
-    List<Integer> order = byScore(scores);
-    List<Integer> chosen = withDiversity(order, candidates, Math.min(k, candidates.size()));
+    List<Integer> chosen = select(scores, candidates, size, new SplittableRandom(~seed));
     int first = chosen.get(0);
-    double probability = firstPlaceShare(candidates, beliefs, seed, first);
+    double probability = firstPlaceShare(candidates, beliefs, seed, size, first);
     boolean explored = first != bestExpected(candidates, beliefs);
+    List<Integer> undiversified = byScore(scores).subList(0, size);
     List<Ranked> ranked = new ArrayList<>(chosen.size());
     for (int i = 0; i < chosen.size(); i++) {
       int c = chosen.get(i);
-      ranked.add(new Ranked(candidates.get(c), scores[c], i == 0 ? probability : Double.NaN, i == 0 && explored));
+      ranked.add(new Ranked(candidates.get(c), scores[c], i == 0 ? probability : Double.NaN, i == 0 && explored,
+          !undiversified.contains(c)));
     }
     return ranked;
+  }
+
+  /**
+   * The top k by score, with the diversity floor applied. A share of k that is not a whole number is met on average:
+   * with k = 1 and a share of 0.2, one decision in five comes from outside the top categories.
+   */
+  private List<Integer> select(double[] scores, List<Candidate> candidates, int k, SplittableRandom random) {
+    double share = k * diversityShare;
+    long wanted = (long) Math.floor(share) + (random.nextDouble() < share - Math.floor(share) ? 1 : 0);
+    return withDiversity(byScore(scores), candidates, k, wanted);
   }
 
   private static double[] draw(List<Candidate> candidates, List<BetaPosterior> beliefs, SplittableRandom random) {
@@ -73,9 +87,8 @@ public final class Ranker {
   }
 
   /** The top k, with the weakest in-category picks swapped for the best outside ones up to the diversity share. */
-  private List<Integer> withDiversity(List<Integer> order, List<Candidate> candidates, int k) {
+  private static List<Integer> withDiversity(List<Integer> order, List<Candidate> candidates, int k, long wanted) {
     List<Integer> top = new ArrayList<>(order.subList(0, k));
-    long wanted = (long) Math.ceil(k * diversityShare);
     long outside = top.stream().filter(i -> !candidates.get(i).inTopCategories()).count();
     List<Integer> reserve = order.subList(k, order.size()).stream()
         .filter(i -> !candidates.get(i).inTopCategories()).toList();
@@ -99,12 +112,14 @@ public final class Ranker {
     return -1;
   }
 
-  private double firstPlaceShare(List<Candidate> candidates, List<BetaPosterior> beliefs, long seed, int first) {
+  /** How often the whole selection, draws and diversity floor included, puts {@code first} first. */
+  private double firstPlaceShare(List<Candidate> candidates, List<BetaPosterior> beliefs, long seed, int k,
+      int first) {
     SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
     int wins = 0;
     for (int d = 0; d < probabilityDraws; d++) {
       double[] scores = draw(candidates, beliefs, random);
-      wins += byScore(scores).get(0) == first ? 1 : 0;
+      wins += select(scores, candidates, k, random).get(0) == first ? 1 : 0;
     }
     return (wins + 1.0) / (probabilityDraws + 1.0);
   }

@@ -6,6 +6,7 @@ import io.persona.avro.RecentEventIds;
 import io.persona.avro.SeenEvent;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileSettings;
+import io.persona.profile.ProfileUpdate;
 import io.persona.profile.ProfileUpdater;
 import io.persona.profile.RecentEvents;
 import io.persona.serde.AvroSerde;
@@ -25,16 +26,17 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Reads a customer's profile, applies one change, stores it and forwards it: one read and one write per event.
  *
- * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link CustomerProfile} as Avro bytes. Stores:
+ * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link ProfileUpdate} (the profile, and its Avro
+ * bytes to publish). Stores:
  * {@link StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached) holds the encoded profile and the same bytes
  * are forwarded, so each change is encoded once; {@link StoreNames#BASKET_DEDUP} holds the basket ids counted within
  * the duplicate window, read and written for baskets only, and never published.
  */
-public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, byte[]> {
+public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, ProfileUpdate> {
   private final ProfileUpdater updater;
   private final ProfileSettings settings;
   private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
-  private ProcessorContext<String, byte[]> context;
+  private ProcessorContext<String, ProfileUpdate> context;
   private KeyValueStore<String, byte[]> profiles;
   private KeyValueStore<String, RecentEventIds> countedBaskets;
 
@@ -44,7 +46,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
   }
 
   @Override
-  public void init(ProcessorContext<String, byte[]> context) {
+  public void init(ProcessorContext<String, ProfileUpdate> context) {
     this.context = context;
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
     this.countedBaskets = context.getStateStore(StoreNames.BASKET_DEDUP);
@@ -57,9 +59,10 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     }
     byte[] stored = profiles.get(record.key());
     CustomerProfile current = stored == null ? null : serde.decode(stored);
-    byte[] encoded = serde.encode(record.value().applyTo(record.key(), current, updater));
+    CustomerProfile updated = record.value().applyTo(record.key(), current, updater);
+    byte[] encoded = serde.encode(updated);
     profiles.put(record.key(), encoded);
-    context.forward(record.withValue(encoded));
+    context.forward(record.withValue(new ProfileUpdate(record.value(), updated, encoded)));
   }
 
   /** True for a POS retry; otherwise remembers the basket as counted. */
@@ -75,7 +78,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
   }
 
   /** Supplies the processor together with the store it owns, so wiring cannot forget the store. */
-  public static final class Supplier implements ProcessorSupplier<String, ProfileChange, String, byte[]> {
+  public static final class Supplier implements ProcessorSupplier<String, ProfileChange, String, ProfileUpdate> {
     private final ProfileSettings settings;
 
     public Supplier(ProfileSettings settings) {
@@ -83,7 +86,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     }
 
     @Override
-    public Processor<String, ProfileChange, String, byte[]> get() {
+    public Processor<String, ProfileChange, String, ProfileUpdate> get() {
       return new UpdateProfileProcessor(settings);
     }
 

@@ -1,6 +1,8 @@
 package io.persona.topology;
 
+import io.persona.avro.CustomerOfferState;
 import io.persona.avro.IdentityState;
+import io.persona.avro.LedgerEntry;
 import io.persona.avro.ProfileDelta;
 import io.persona.avro.RecentEventIds;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.apache.avro.specific.SpecificRecord;
 public final class Contracts {
   public static final List<Class<? extends SpecificRecord>> VERSIONED_TYPES = Stream.concat(
           Topics.EVENT_TOPICS.stream().map(Topic::valueType),
-          Stream.of(IdentityState.class, ProfileDelta.class, RecentEventIds.class))
+          Stream.of(IdentityState.class, ProfileDelta.class, RecentEventIds.class, CustomerOfferState.class,
+              LedgerEntry.class))
       .toList();
 
   private Contracts() {}

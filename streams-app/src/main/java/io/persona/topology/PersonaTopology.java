@@ -1,16 +1,36 @@
 package io.persona.topology;
 
 import io.persona.avro.ClickEvent;
+import io.persona.avro.LedgerEntry;
+import io.persona.avro.OfferKpi;
+import io.persona.avro.OfferOutcome;
+import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.ProfileDelta;
 import io.persona.config.PersonaConfig;
 import io.persona.identity.IdentityResolver;
+import io.persona.learning.CoPurchases;
+import io.persona.offers.Candidates;
+import io.persona.offers.Decider;
+import io.persona.offers.OfferMemory;
+import io.persona.offers.OfferViews;
+import io.persona.processors.DecideOffersProcessor;
+import io.persona.processors.ForgetRefusedOfferProcessor;
+import io.persona.processors.LearnCoPurchasesProcessor;
+import io.persona.processors.MirrorProcessor;
+import io.persona.processors.OfferLedgerProcessor;
 import io.persona.processors.ResolveIdentityProcessor;
 import io.persona.processors.UpdateProfileProcessor;
 import io.persona.processors.ValidateProcessor;
+import io.persona.profile.Decay;
 import io.persona.profile.ProfileChange;
+import io.persona.profile.ProfileUpdate;
 import io.persona.serde.AvroSerde;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -18,24 +38,44 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The whole processing graph: ingest -> identity -> profile.
+ * The whole processing graph: ingest -> identity -> profile -> decide -> emit -> learn.
  *
- * <p>In: {@code clickstream} (anonymous id -> ClickEvent), {@code pos-transactions} (customer id -> PosTransaction).
- * Out: {@code customer-profiles} (customer id -> CustomerProfile), {@code dead-letter}. Stores: {@code identity-store},
- * {@code customer-profile-store}. Internal topic: {@code profile-deltas-repartition}, the one re-keying that identity
- * needs.
+ * <p>In: {@code clickstream} (anonymous id -> ClickEvent), {@code pos-transactions} (customer id -> PosTransaction),
+ * {@code offer-catalog} (offer id -> OfferCatalogEntry, global). Out: {@code customer-profiles},
+ * {@code personalized-offers} and {@code offer-outcomes} (customer id), {@code offer-kpis} (offer id),
+ * {@code product-similarity} (product id), {@code dead-letter}. Internal topics: {@code profile-deltas-repartition}
+ * (clicks re-keyed to their customer), {@code offer-ledger-repartition} (decisions and outcomes to the task that owns
+ * the offer and its budget), {@code co-purchase-baskets-repartition} (each basket to the task of each of its
+ * products). {@code offer-outcomes} is read back: a send the ledger refused hands back the customer's cap.
  */
 public final class PersonaTopology {
   private PersonaTopology() {}
 
   public static Topology build(PersonaConfig config) {
+    return build(config, new OfferViews(new Decay(config.profile().halfLife())));
+  }
+
+  /** @param views the in-memory catalog and popularity the topology keeps; queries read the same instance */
+  public static Topology build(PersonaConfig config, OfferViews views) {
     StreamsBuilder builder = new StreamsBuilder();
     EventTimeExtractor eventTime = new EventTimeExtractor(config.events().maxFuture());
+    Decay decay = new Decay(config.profile().halfLife());
+    CoPurchases coPurchases = new CoPurchases(decay, config.offers().maxNeighbours(),
+        config.offers().maxBasketProducts());
+    mirror(builder, Topics.OFFER_CATALOG, StoreNames.OFFER_CATALOG, views.catalog()::apply);
+    mirror(builder, Topics.PRODUCT_SIMILARITY, StoreNames.PRODUCT_SIMILARITY,
+        (product, neighbours) -> views.popular().update(product, neighbours == null ? null : neighbours.getPurchases()));
+    mirror(builder, Topics.OFFER_KPIS, StoreNames.OFFER_KPIS, (offer, kpi) -> { });
+
+    KStream<String, PosTransaction> baskets = validBaskets(builder, config, eventTime);
     KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime)
-        .merge(loyaltyBaskets(builder, config, eventTime), Named.as("merge-profile-changes"));
-    updateProfiles(changes, config);
+        .merge(loyaltyBaskets(baskets), Named.as("merge-profile-changes"));
+    KStream<String, ProfileUpdate> updates = updateProfiles(changes, config);
+    decideOffers(builder, updates, config, views, decay, coPurchases, eventTime);
+    learnCoPurchases(baskets, coPurchases);
     return builder.build();
   }
 
@@ -54,23 +94,94 @@ public final class PersonaTopology {
         .mapValues(PersonaTopology::toChange, Named.as("delta-to-change"));
   }
 
-  /** Valid baskets with a loyalty id; the POS already keys them by customer. Anonymous baskets have no profile. */
-  private static KStream<String, ProfileChange> loyaltyBaskets(StreamsBuilder builder, PersonaConfig config,
+  private static KStream<String, PosTransaction> validBaskets(StreamsBuilder builder, PersonaConfig config,
       EventTimeExtractor eventTime) {
     Topic<PosTransaction> baskets = Topics.POS_TRANSACTIONS;
     return builder.stream(baskets.name(), Consumed.with(Serdes.String(), baskets.valueSerde())
             .withTimestampExtractor(eventTime).withName("pos-transactions-source"))
-        .processValues(() -> new ValidateProcessor<>(config.events()::check), Named.as("validate-basket"))
+        .processValues(() -> new ValidateProcessor<>(config.events()::check), Named.as("validate-basket"));
+  }
+
+  /** Baskets with a loyalty id; the POS already keys them by customer. Anonymous baskets have no profile. */
+  private static KStream<String, ProfileChange> loyaltyBaskets(KStream<String, PosTransaction> baskets) {
+    return baskets
         .filter((customerId, basket) -> basket.getCustomerId() != null, Named.as("keep-loyalty-baskets"))
         .mapValues(basket -> (ProfileChange) new ProfileChange.Basket(basket), Named.as("basket-to-change"));
   }
 
-  private static void updateProfiles(KStream<String, ProfileChange> changes, PersonaConfig config) {
-    Topic<?> profiles = Topics.CUSTOMER_PROFILES;
-    changes
-        .process(new UpdateProfileProcessor.Supplier(config.profile()),
-            Named.as("update-customer-profile"))
-        .to(profiles.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("customer-profiles-sink"));
+  private static KStream<String, ProfileUpdate> updateProfiles(KStream<String, ProfileChange> changes,
+      PersonaConfig config) {
+    KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile()),
+        Named.as("update-customer-profile"));
+    updates.mapValues(ProfileUpdate::encoded, Named.as("profile-bytes"))
+        .to(Topics.CUSTOMER_PROFILES.name(),
+            Produced.with(Serdes.String(), Serdes.ByteArray()).withName("customer-profiles-sink"));
+    return updates;
+  }
+
+  /**
+   * decide -> emit -> learn: decisions per customer, settled per offer by the ledger (budget, send, KPIs); refused
+   * sends flow back through {@code offer-outcomes}.
+   */
+  private static void decideOffers(StreamsBuilder builder, KStream<String, ProfileUpdate> updates,
+      PersonaConfig config, OfferViews views, Decay decay, CoPurchases coPurchases, EventTimeExtractor eventTime) {
+    OfferMemory memory = new OfferMemory(config.offers(), decay);
+    Function<Decider.Lookups, Decider> deciders = lookups -> new Decider(config.offers(), views, lookups, memory,
+        new Candidates(views.catalog(), lookups::neighbours, views.popular(), decay, coPurchases));
+    KStream<String, SpecificRecord> decided = updates.process(
+        new DecideOffersProcessor.Supplier(config.offers(), memory, deciders), Named.as("decide-offers"),
+        StoreNames.CUSTOMER_PROFILES);
+    sink(decided, Topics.OFFER_OUTCOMES, "decided");
+    KStream<String, SpecificRecord> settled = only(decided, LedgerEntry.class, "decided-ledger-entries")
+        .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(LedgerEntry.class)).withName("offer-ledger"))
+        .process(new OfferLedgerProcessor.Supplier(views.catalog()), Named.as("settle-offer-ledger"));
+    sink(settled, Topics.PERSONALIZED_OFFERS, "settled");
+    sink(settled, Topics.OFFER_OUTCOMES, "settled");
+    sink(settled, Topics.OFFER_KPIS, "settled");
+
+    Topic<OfferOutcome> outcomes = Topics.OFFER_OUTCOMES;
+    builder.stream(outcomes.name(), Consumed.with(Serdes.String(), outcomes.valueSerde())
+            .withTimestampExtractor(eventTime).withName("offer-outcomes-source"))
+        .process(ForgetRefusedOfferProcessor::new, Named.as("forget-refused-offer"), StoreNames.CUSTOMER_OFFER_STATE);
+  }
+
+  /** Every basket, loyalty or not, teaches the task of each of its products what was bought with it. */
+  private static void learnCoPurchases(KStream<String, PosTransaction> baskets, CoPurchases coPurchases) {
+    Topic<?> similarity = Topics.PRODUCT_SIMILARITY;
+    baskets
+        .flatMap((customerId, basket) -> {
+          var products = coPurchases.products(basket);
+          return products.size() < 2 ? java.util.List.<KeyValue<String, PosTransaction>>of()
+              : products.stream().map(product -> KeyValue.pair(product, basket)).toList();
+        }, Named.as("basket-per-product"))
+        .repartition(Repartitioned.with(Serdes.String(), Topics.POS_TRANSACTIONS.valueSerde())
+            .withName("co-purchase-baskets"))
+        .process(new LearnCoPurchasesProcessor.Supplier(coPurchases), Named.as("learn-co-purchases"))
+        .to(similarity.name(), Produced.with(Serdes.String(), Topics.PRODUCT_SIMILARITY.valueSerde())
+            .withName("product-similarity-sink"));
+  }
+
+  /** A global store (in memory, rebuilt from the topic at every start) and its view, on every instance. */
+  private static <V extends SpecificRecord> void mirror(StreamsBuilder builder, Topic<V> topic, String storeName,
+      BiConsumer<String, V> view) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(), topic.valueSerde())
+            .withLoggingDisabled(),
+        topic.name(),
+        Consumed.with(Serdes.String(), topic.valueSerde()).withName(topic.name() + "-mirror"),
+        () -> new MirrorProcessor<>(storeName, view));
+  }
+
+  private static <V extends SpecificRecord> KStream<String, V> only(KStream<String, SpecificRecord> stream,
+      Class<V> type, String name) {
+    return stream.filter((key, value) -> type.isInstance(value), Named.as("keep-" + name))
+        .mapValues(type::cast, Named.as("as-" + name));
+  }
+
+  private static <V extends SpecificRecord> void sink(KStream<String, SpecificRecord> stream, Topic<V> topic,
+      String from) {
+    only(stream, topic.valueType(), from + "-" + topic.name())
+        .to(topic.name(), Produced.with(Serdes.String(), topic.valueSerde()).withName(from + "-" + topic.name() + "-sink"));
   }
 
   private static ProfileChange toChange(ProfileDelta delta) {

@@ -8,6 +8,20 @@ public final class StoreNames {
   public static final String BASKET_DEDUP = "basket-dedup-store";
   /** Anonymous ids by the day they expire, so expiry costs work in proportion to what expires. */
   public static final String IDENTITY_EXPIRY = "identity-expiry-store";
+  /** Per customer: recent offer decisions, redemptions, learned responses, cart and spike marks. */
+  public static final String CUSTOMER_OFFER_STATE = "customer-offer-state-store";
+  /** Due triggers and attribution windows by due time, so a timer costs work only when it is due. */
+  public static final String OFFER_TIMERS = "offer-timer-store";
+  /** Per offer: its KPIs and budget, written only by the task that owns the offer. */
+  public static final String OFFER_LEDGER = "offer-ledger-store";
+  /** Per product: co-purchase neighbours and popularity, learned from all baskets. */
+  public static final String CO_PURCHASES = "co-purchase-store";
+  /** Global (every instance): the offer catalog. */
+  public static final String OFFER_CATALOG = "offer-catalog-store";
+  /** Global: co-purchase neighbours of every product. */
+  public static final String PRODUCT_SIMILARITY = "product-similarity-store";
+  /** Global: every offer's KPIs, the prior of each customer's response. */
+  public static final String OFFER_KPIS = "offer-kpi-store";
 
   private StoreNames() {}
 }

@@ -5,9 +5,11 @@ import io.persona.avro.ConsentChange;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.ErasureRequest;
 import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferKpi;
 import io.persona.avro.OfferOutcome;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
+import io.persona.avro.ProductNeighbours;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,6 +34,12 @@ public final class Topics {
       new Topic<>("offer-outcomes", OfferOutcome.class, "customerId", "occurredAt", TopicLayout.customerEvents());
   public static final Topic<CustomerProfile> CUSTOMER_PROFILES =
       new Topic<>("customer-profiles", CustomerProfile.class, "customerId", "lastSeen", TopicLayout.customerState());
+  /** Per offer and arm: sent, redeemed, conversion, revenue, uplift; the latest per offer is kept. */
+  public static final Topic<OfferKpi> OFFER_KPIS =
+      new Topic<>("offer-kpis", OfferKpi.class, "offerId", "updatedAt", TopicLayout.reference(3));
+  /** Per product: what is bought with it, learned from every basket; the latest per product is kept. */
+  public static final Topic<ProductNeighbours> PRODUCT_SIMILARITY =
+      new Topic<>("product-similarity", ProductNeighbours.class, "productId", "updatedAt", TopicLayout.reference(3));
 
   /** Records that could not be read or processed: original key and value bytes, reason in the headers. */
   public static final String DEAD_LETTER = "dead-letter";
@@ -46,7 +54,9 @@ public final class Topics {
           ERASURE_REQUESTS,
           PERSONALIZED_OFFERS,
           OFFER_OUTCOMES,
-          CUSTOMER_PROFILES);
+          CUSTOMER_PROFILES,
+          OFFER_KPIS,
+          PRODUCT_SIMILARITY);
 
   private static final Map<Class<?>, Topic<?>> BY_VALUE_TYPE =
       EVENT_TOPICS.stream().collect(Collectors.toUnmodifiableMap(Topic::valueType, Function.identity()));

@@ -5,8 +5,10 @@ import static io.persona.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.TestEvents;
+import io.persona.avro.Channel;
+import io.persona.avro.ExperimentArm;
+import io.persona.avro.OfferSend;
 import io.persona.avro.PosTransaction;
-import io.persona.learning.Attribution.SentOffer;
 import io.persona.learning.Attribution.Success;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class AttributionTest {
   private static final Attribution ATTRIBUTION = new Attribution(Duration.ofDays(7));
-  private static final SentOffer HOSE_OFFER = new SentOffer("ev-1", "o-hose", "p-hose", T0);
+  private static final OfferSend HOSE_OFFER = send("p-hose", null);
+  private static final OfferSend GARDEN_OFFER = send(null, "garden");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -44,5 +47,33 @@ class AttributionTest {
     assertThat(ATTRIBUTION.lapsed(List.of(HOSE_OFFER), T0.plus(Duration.ofDays(7)))).isEmpty();
     assertThat(ATTRIBUTION.lapsed(List.of(HOSE_OFFER), T0.plus(Duration.ofDays(7)).plusMillis(1)))
         .containsExactly(HOSE_OFFER);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "bought in the category,       garden, true",
+      "bought in another category,   kitchen, false"})
+  void shouldCountAPurchaseInTheTargetCategoryAsAConversionOfACategoryOffer(String why, String category,
+      boolean converted) {
+    PosTransaction basket = TestEvents.basket("t-1", "c-1", T0.plusSeconds(60), line("p-any", category, "acme", 1, 20));
+
+    List<Success> successes = ATTRIBUTION.successes(List.of(GARDEN_OFFER), basket);
+
+    assertThat(successes).hasSize(converted ? 1 : 0);
+    successes.forEach(s -> assertThat(s.redeemed()).isFalse());
+  }
+
+  @Test
+  void shouldNotCreditAnOfferAlreadyAnswered() {
+    OfferSend answered = OfferSend.newBuilder(HOSE_OFFER).setOpen(false).build();
+    PosTransaction basket = TestEvents.basket("t-1", "c-1", T0.plusSeconds(60), line("p-hose", "garden", "acme", 1, 20));
+
+    assertThat(ATTRIBUTION.successes(List.of(answered), basket)).isEmpty();
+    assertThat(ATTRIBUTION.lapsed(List.of(answered), T0.plus(Duration.ofDays(30)))).isEmpty();
+  }
+
+  private static OfferSend send(String product, String category) {
+    return new OfferSend("ev-1", "o-hose", "PERCENT_OFF:garden", Channel.EMAIL, ExperimentArm.TREATMENT, T0, product,
+        category, null, true);
   }
 }

@@ -19,7 +19,8 @@ class TopicProvisionerTest {
   void shouldPlanEveryTopicIncludingTheDeadLetters() {
     assertThat(plan.keySet()).containsExactlyInAnyOrderElementsOf(
         List.of("clickstream", "pos-transactions", "offer-catalog", "consent-changes", "erasure-requests",
-            "personalized-offers", "offer-outcomes", "customer-profiles", "dead-letter"));
+            "personalized-offers", "offer-outcomes", "customer-profiles", "offer-kpis", "product-similarity",
+            "dead-letter"));
   }
 
   @Test

@@ -1,8 +1,14 @@
 package io.persona.topology;
 
+import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerProfile;
+import io.persona.avro.CustomerOfferState;
 import io.persona.avro.IdentityState;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferKpi;
+import io.persona.avro.OfferOutcome;
+import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
@@ -32,6 +38,10 @@ final class TopologyFixture implements AutoCloseable {
   private final TestInputTopic<byte[], byte[]> rawBaskets;
   final TestOutputTopic<String, CustomerProfile> profiles;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final TestInputTopic<String, OfferCatalogEntry> catalog;
+  final TestOutputTopic<String, PersonalizedOffer> offers;
+  final TestOutputTopic<String, OfferOutcome> outcomes;
+  final TestOutputTopic<String, OfferKpi> kpis;
 
   TopologyFixture(Map<String, String> environment) {
     Map<String, String> env = new HashMap<>(environment);
@@ -50,6 +60,33 @@ final class TopologyFixture implements AutoCloseable {
     deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     profiles = driver.createOutputTopic(Topics.CUSTOMER_PROFILES.name(), Serdes.String().deserializer(),
         Topics.CUSTOMER_PROFILES.valueSerde().deserializer());
+    catalog = driver.createInputTopic(Topics.OFFER_CATALOG.name(), Serdes.String().serializer(),
+        Topics.OFFER_CATALOG.valueSerde().serializer());
+    offers = driver.createOutputTopic(Topics.PERSONALIZED_OFFERS.name(), Serdes.String().deserializer(),
+        Topics.PERSONALIZED_OFFERS.valueSerde().deserializer());
+    outcomes = driver.createOutputTopic(Topics.OFFER_OUTCOMES.name(), Serdes.String().deserializer(),
+        Topics.OFFER_OUTCOMES.valueSerde().deserializer());
+    kpis = driver.createOutputTopic(Topics.OFFER_KPIS.name(), Serdes.String().deserializer(),
+        Topics.OFFER_KPIS.valueSerde().deserializer());
+  }
+
+  void offer(OfferCatalogEntry offer) {
+    catalog.pipeInput(offer.getOfferId(), offer, offer.getValidFrom());
+  }
+
+  /** A tombstone on the catalog: the offer is retired. */
+  void retire(String offerId) {
+    catalog.pipeInput(offerId, null, TestEvents.T0.minusSeconds(1));
+  }
+
+  CustomerOfferState offerState(String customerId) {
+    KeyValueStore<String, CustomerOfferState> store = driver.getKeyValueStore(StoreNames.CUSTOMER_OFFER_STATE);
+    return store.get(customerId);
+  }
+
+  OfferKpi kpi(String offerId) {
+    KeyValueStore<String, OfferKpi> store = driver.getKeyValueStore(StoreNames.OFFER_LEDGER);
+    return store.get(offerId);
   }
 
   TopologyFixture() {

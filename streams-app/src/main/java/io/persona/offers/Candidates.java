@@ -1,0 +1,171 @@
+package io.persona.offers;
+
+import io.persona.avro.AffinityScore;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.ProductNeighbours;
+import io.persona.avro.PurchaseCycle;
+import io.persona.learning.CoPurchases;
+import io.persona.profile.Affinities;
+import io.persona.profile.Decay;
+import io.persona.profile.PurchaseCycles;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The offers worth ranking for one customer, found by index lookups from what the profile says: their strongest
+ * categories, brands and products, products due for replenishment, products in the cart, products bought with those
+ * ("similar-to"), and popular products when little else is known. Each source adds relevance and a reason a person
+ * can read; an offer found by several sources sums them.
+ */
+public final class Candidates {
+  static final int TOP_CATEGORIES = 5;
+  static final int TOP_BRANDS = 5;
+  static final int TOP_PRODUCTS = 10;
+  static final int SIMILAR_PER_PRODUCT = 5;
+  /** Categories that count as the customer's own, for the diversity floor. */
+  static final int HOME_CATEGORIES = 3;
+  /** Below this many candidates, popular products fill in (cold start). */
+  static final int ENOUGH = 5;
+  private static final int POPULAR = 20;
+
+  private final OfferIndex catalog;
+  private final Function<String, ProductNeighbours> neighbours;
+  private final PopularProducts popular;
+  private final Decay decay;
+  private final CoPurchases coPurchases;
+
+  public Candidates(OfferIndex catalog, Function<String, ProductNeighbours> neighbours, PopularProducts popular,
+      Decay decay, CoPurchases coPurchases) {
+    this.catalog = catalog;
+    this.neighbours = neighbours;
+    this.popular = popular;
+    this.decay = decay;
+    this.coPurchases = coPurchases;
+  }
+
+  /** Candidates for {@code profile} (null for a customer not seen yet) at event time {@code now}. */
+  public List<Ranker.Candidate> find(CustomerProfile profile, List<String> cart, Instant now) {
+    Found found = new Found();
+    List<String> topProducts = List.of();
+    Set<String> home = Set.of();
+    if (profile != null) {
+      home = Set.copyOf(strongest(profile.getCategoryAffinities(), now, HOME_CATEGORIES));
+      fromAffinities(found, profile.getCategoryAffinities(), now, TOP_CATEGORIES, "category", catalog::forCategory);
+      fromAffinities(found, profile.getBrandAffinities(), now, TOP_BRANDS, "brand", catalog::forBrand);
+      fromAffinities(found, profile.getProductAffinities(), now, TOP_PRODUCTS, "product", catalog::forProduct);
+      fromReplenishment(found, profile.getPurchaseCycles(), now);
+      topProducts = strongest(profile.getProductAffinities(), now, SIMILAR_PER_PRODUCT);
+    }
+    for (String product : cart) {
+      catalog.forProduct(product).forEach(offer -> found.add(offer, 1.0, "cart:product=" + product));
+    }
+    List<String> seeds = new ArrayList<>(cart);
+    topProducts.stream().filter(p -> !cart.contains(p)).forEach(seeds::add);
+    fromSimilar(found, seeds, now);
+    if (found.size() < ENOUGH) {
+      for (String product : popular.top(POPULAR)) {
+        catalog.forProduct(product).forEach(offer -> found.add(offer, 0.2, "popular:product=" + product));
+      }
+    }
+    return found.candidates(home, Set.copyOf(cart), profile);
+  }
+
+  private void fromAffinities(Found found, List<AffinityScore> scores, Instant now, int top, String what,
+      Function<String, List<OfferCatalogEntry>> lookup) {
+    List<AffinityScore> sorted = sortedByValue(scores, now);
+    double strongest = sorted.isEmpty() ? 0 : Affinities.valueAt(sorted.get(0), now, decay);
+    for (AffinityScore score : sorted.subList(0, Math.min(top, sorted.size()))) {
+      double value = Affinities.valueAt(score, now, decay);
+      if (value <= 0) {
+        break;
+      }
+      double weight = value / strongest;
+      lookup.apply(score.getKey()).forEach(offer -> found.add(offer, weight, "affinity:" + what + "=" + score.getKey()));
+    }
+  }
+
+  /** A product whose next purchase is due (within a tenth of its cycle) is worth a replenishment offer. */
+  private void fromReplenishment(Found found, List<PurchaseCycle> cycles, Instant now) {
+    for (PurchaseCycle cycle : cycles) {
+      if (cycle.getPurchases() < 2 || cycle.getMeanIntervalMillis() <= 0) {
+        continue;
+      }
+      Instant due = PurchaseCycles.nextDue(cycle).minusMillis(cycle.getMeanIntervalMillis() / 10);
+      if (!now.isBefore(due)) {
+        catalog.forProduct(cycle.getProductId())
+            .forEach(offer -> found.add(offer, 1.0, "replenish:product=" + cycle.getProductId()));
+      }
+    }
+  }
+
+  private void fromSimilar(Found found, List<String> seeds, Instant now) {
+    for (String seed : seeds) {
+      ProductNeighbours bought = neighbours.apply(seed);
+      if (bought == null) {
+        continue;
+      }
+      for (String product : coPurchases.similarTo(bought.getNeighbours(), now, SIMILAR_PER_PRODUCT)) {
+        catalog.forProduct(product).forEach(offer -> found.add(offer, 0.5, "similar-to:product=" + seed));
+      }
+    }
+  }
+
+  private List<String> strongest(List<AffinityScore> scores, Instant now, int k) {
+    return sortedByValue(scores, now).stream().limit(k)
+        .filter(s -> Affinities.valueAt(s, now, decay) > 0).map(AffinityScore::getKey).toList();
+  }
+
+  private List<AffinityScore> sortedByValue(List<AffinityScore> scores, Instant now) {
+    List<AffinityScore> sorted = new ArrayList<>(scores);
+    sorted.sort(Comparator.comparingDouble((AffinityScore s) -> Affinities.valueAt(s, now, decay)).reversed()
+        .thenComparing(AffinityScore::getKey));
+    return sorted;
+  }
+
+  /** Relevance and reasons per offer, in the order offers were first found (so ranking ties replay the same). */
+  private static final class Found {
+    private final Map<String, OfferCatalogEntry> offers = new LinkedHashMap<>();
+    private final Map<String, Double> relevance = new LinkedHashMap<>();
+    private final Map<String, List<String>> reasons = new LinkedHashMap<>();
+
+    void add(OfferCatalogEntry offer, double weight, String reason) {
+      String id = offer.getOfferId();
+      offers.put(id, offer);
+      relevance.merge(id, weight, Double::sum);
+      List<String> why = reasons.computeIfAbsent(id, k -> new ArrayList<>());
+      if (!why.contains(reason)) {
+        why.add(reason);
+      }
+    }
+
+    int size() {
+      return offers.size();
+    }
+
+    List<Ranker.Candidate> candidates(Set<String> home, Set<String> cart, CustomerProfile profile) {
+      Set<String> ownProducts = profile == null ? Set.of() : profile.getProductAffinities().stream()
+          .map(AffinityScore::getKey).collect(Collectors.toSet());
+      List<Ranker.Candidate> candidates = new ArrayList<>(offers.size());
+      offers.forEach((id, offer) -> candidates.add(new Ranker.Candidate(id, relevance.get(id), reasons.get(id),
+          isHome(offer, home, cart, ownProducts))));
+      return candidates;
+    }
+
+    /** Within the customer's usual interests: their top categories, or a product they already know. */
+    private static boolean isHome(OfferCatalogEntry offer, Set<String> home, Set<String> cart, Set<String> own) {
+      if (offer.getTargetCategory() != null) {
+        return home.contains(offer.getTargetCategory());
+      }
+      String product = offer.getTargetProductId();
+      return product != null && (cart.contains(product) || own.contains(product));
+    }
+  }
+}

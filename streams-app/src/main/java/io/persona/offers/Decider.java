@@ -1,0 +1,167 @@
+package io.persona.offers;
+
+import io.persona.avro.Channel;
+import io.persona.avro.CustomerOfferState;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.ExperimentArm;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferKpi;
+import io.persona.avro.OfferSend;
+import io.persona.avro.OfferTrigger;
+import io.persona.avro.PersonalizedOffer;
+import io.persona.avro.ProductNeighbours;
+import io.persona.learning.BetaPosterior;
+import io.persona.learning.OfferLedger;
+import io.persona.offers.Ranker.Candidate;
+import io.persona.offers.Ranker.Ranked;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides which offer, if any, a customer gets: candidates from the profile, the customer-level guards, a ranking
+ * by relevance times a Thompson draw of the customer's response, and the sticky holdout. The same inputs always give
+ * the same decision, with the same offer event id. The offer's budget is checked again by the ledger that owns it.
+ */
+public final class Decider {
+  /** Where the shared, non-customer knowledge comes from: the global stores. */
+  public interface Lookups {
+    ProductNeighbours neighbours(String productId);
+
+    OfferKpi kpi(String offerId);
+  }
+
+  /** One decision: the offer event to publish (or withhold) and what the customer's state remembers of it. */
+  public record Decision(PersonalizedOffer offer, OfferSend send) {
+    public boolean heldOut() {
+      return offer.getExperimentArm() == ExperimentArm.HOLDOUT;
+    }
+  }
+
+  /** A ranked offer with its catalog entry, for the read-only top-k. */
+  public record Option(OfferCatalogEntry offer, Ranked ranked) {}
+
+  private final OfferSettings settings;
+  private final OfferViews views;
+  private final Lookups lookups;
+  private final OfferMemory memory;
+  private final Candidates candidates;
+  private final Ranker ranker;
+  private final Holdout holdout;
+
+  public Decider(OfferSettings settings, OfferViews views, Lookups lookups, OfferMemory memory,
+      Candidates candidates) {
+    this.settings = settings;
+    this.views = views;
+    this.lookups = lookups;
+    this.memory = memory;
+    this.candidates = candidates;
+    this.ranker = new Ranker(settings.probabilityDraws(), settings.diversityShare());
+    this.holdout = new Holdout(settings.holdoutPercent());
+  }
+
+  /**
+   * The decision for {@code trigger} at event time {@code now}, or null when the channel's cap is reached or no
+   * offer passes the guards.
+   *
+   * @param triggerKey what makes this decision unique for the customer and trigger: the triggering event's id, or
+   *     the due time of a timer; it seeds the offer event id and the draws
+   */
+  public Decision decide(String customerId, CustomerProfile profile, CustomerOfferState state, OfferTrigger trigger,
+      String triggerKey, Instant now) {
+    Channel channel = settings.channelOf(trigger);
+    if (channel == null || !memory.capsAllow(state, channel, now)) {
+      return null;
+    }
+    String offerEventId = StableHash.uuid("offer-event", customerId, trigger.name(), triggerKey).toString();
+    List<Option> ranked = rank(profile, state, channel, now, 1, StableHash.of("rank", offerEventId));
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    Option best = ranked.get(0);
+    OfferCatalogEntry offer = best.offer();
+    ExperimentArm arm = holdout.holdsOut(customerId, offer.getOfferId()) ? ExperimentArm.HOLDOUT
+        : ExperimentArm.TREATMENT;
+    Instant expires = now.plus(settings.validity());
+    if (offer.getValidTo() != null && offer.getValidTo().isBefore(expires)) {
+      expires = offer.getValidTo();
+    }
+    PersonalizedOffer event = PersonalizedOffer.newBuilder()
+        .setOfferEventId(offerEventId)
+        .setCustomerId(customerId)
+        .setOfferId(offer.getOfferId())
+        .setChannel(channel)
+        .setTrigger(trigger)
+        .setScore(best.ranked().score())
+        .setSelectionProbability(best.ranked().selectionProbability())
+        .setReasonCodes(reasons(best.ranked()))
+        .setExperimentArm(arm)
+        .setCreatedAt(now)
+        .setExpiresAt(expires)
+        .build();
+    OfferSend send = new OfferSend(offerEventId, offer.getOfferId(), offerClass(offer), channel, arm, now,
+        offer.getTargetProductId(), offer.getTargetCategory(), offer.getTargetBrand(), true);
+    return new Decision(event, send);
+  }
+
+  /**
+   * The k best offers for the customer on {@code channel} now, by the same candidates, guards and ranking as a
+   * decision, without caps and without changing anything: what a web page or the evaluation asks.
+   */
+  public List<Option> topK(String customerId, CustomerProfile profile, CustomerOfferState state, Channel channel,
+      Instant now, int k) {
+    return rank(profile, state, channel, now, k, StableHash.of("top-k", customerId));
+  }
+
+  /** Kind and target: the unit a customer's response is learned for. */
+  public static String offerClass(OfferCatalogEntry offer) {
+    String target = offer.getTargetCategory() != null ? offer.getTargetCategory()
+        : offer.getTargetBrand() != null ? "brand=" + offer.getTargetBrand() : "product";
+    return offer.getKind().name() + ":" + target;
+  }
+
+  private List<Option> rank(CustomerProfile profile, CustomerOfferState state, Channel channel, Instant now, int k,
+      long seed) {
+    List<String> cart = state == null ? List.of() : state.getCartProductIds();
+    List<Candidate> eligible = new ArrayList<>();
+    for (Candidate candidate : candidates.find(profile, cart, now)) {
+      OfferCatalogEntry offer = views.catalog().get(candidate.offerId());
+      if (offer != null && (state == null || memory.eligible(state, offer, channel, now))
+          && OfferLedger.budgetAllows(kpi(offer), offer)) {
+        eligible.add(candidate);
+      }
+    }
+    List<Option> options = new ArrayList<>();
+    for (Ranked ranked : ranker.rank(eligible, c -> posterior(state, c), seed, k)) {
+      options.add(new Option(views.catalog().get(ranked.candidate().offerId()), ranked));
+    }
+    return options;
+  }
+
+  private BetaPosterior posterior(CustomerOfferState state, Candidate candidate) {
+    OfferCatalogEntry offer = views.catalog().get(candidate.offerId());
+    OfferKpi kpi = kpi(offer);
+    long successes = kpi.getTreatment().getRedeemed() + kpi.getTreatment().getConverted();
+    BetaPosterior offerRecord = BetaPosterior.prior(settings.priorRate(), settings.priorStrength())
+        .observe(successes, kpi.getTreatment().getIgnored());
+    // The offer's record sets the centre; its weight stays that of the prior, so a customer's answers still count.
+    BetaPosterior prior = BetaPosterior.prior(offerRecord.mean(), settings.priorStrength());
+    return OfferMemory.posterior(state, offerClass(offer), prior);
+  }
+
+  private OfferKpi kpi(OfferCatalogEntry offer) {
+    OfferKpi kpi = lookups.kpi(offer.getOfferId());
+    return kpi != null ? kpi : OfferLedger.empty(offer.getOfferId(), Instant.EPOCH);
+  }
+
+  private static List<String> reasons(Ranked ranked) {
+    List<String> reasons = new ArrayList<>(ranked.candidate().reasons());
+    if (ranked.explored()) {
+      reasons.add("explore");
+    }
+    if (ranked.diversified()) {
+      reasons.add("diversity:outside-top-categories");
+    }
+    return reasons;
+  }
+}

@@ -1,0 +1,259 @@
+package io.persona.processors;
+
+import io.persona.avro.CustomerOfferState;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.LedgerEntry;
+import io.persona.avro.OfferKpi;
+import io.persona.avro.OfferOutcome;
+import io.persona.avro.OfferSend;
+import io.persona.avro.OfferTrigger;
+import io.persona.avro.OutcomeType;
+import io.persona.avro.PosTransaction;
+import io.persona.avro.ProductNeighbours;
+import io.persona.learning.Attribution;
+import io.persona.offers.Decider;
+import io.persona.offers.Decider.Decision;
+import io.persona.offers.OfferMemory;
+import io.persona.offers.OfferSettings;
+import io.persona.offers.StableHash;
+import io.persona.processors.DueTimers.Timer;
+import io.persona.profile.ProfileChange;
+import io.persona.profile.ProfileUpdate;
+import io.persona.serde.AvroSerde;
+import io.persona.topology.StoreNames;
+import io.persona.topology.Topics;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Decides offers as profiles change and as stream time passes, and learns from the baskets that answer them.
+ *
+ * <p>In: customer id -> {@link ProfileUpdate}. Out: offer id -> {@link LedgerEntry} (decisions and outcomes, for the
+ * ledger that owns the offer and its budget) and customer id -> {@link OfferOutcome} (redeemed, converted, ignored).
+ * Stores: {@link StoreNames#CUSTOMER_OFFER_STATE}, read and written per event; {@link StoreNames#OFFER_TIMERS} for
+ * abandoned carts, digests and closing attribution windows; {@link StoreNames#CUSTOMER_PROFILES} read when a timer
+ * fires; the global similarity and KPI stores read when deciding. Caps, cooldowns and the decision are written in
+ * the same transaction as the ledger entry.
+ */
+public final class DecideOffersProcessor implements Processor<String, ProfileUpdate, String, SpecificRecord> {
+  private static final char CART = 'C';
+  private static final char DIGEST = 'D';
+  private static final char LAPSE = 'L';
+
+  private final OfferSettings settings;
+  private final Function<Decider.Lookups, Decider> deciders;
+  private final OfferMemory memory;
+  private final Attribution attribution;
+  private final AvroSerde<CustomerProfile> profileSerde = Topics.CUSTOMER_PROFILES.valueSerde();
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, CustomerOfferState> states;
+  private KeyValueStore<String, byte[]> profiles;
+  private DueTimers timers;
+  private Decider decider;
+
+  DecideOffersProcessor(OfferSettings settings, OfferMemory memory, Function<Decider.Lookups, Decider> deciders) {
+    this.settings = settings;
+    this.memory = memory;
+    this.deciders = deciders;
+    this.attribution = new Attribution(settings.attributionWindow());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.states = context.getStateStore(StoreNames.CUSTOMER_OFFER_STATE);
+    this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
+    this.timers = new DueTimers(context.getStateStore(StoreNames.OFFER_TIMERS));
+    this.decider = deciders.apply(GlobalLookups.of(context));
+    context.schedule(settings.timerInterval(), PunctuationType.STREAM_TIME, this::onStreamTime);
+  }
+
+  @Override
+  public void process(Record<String, ProfileUpdate> record) {
+    String customerId = record.key();
+    Instant at = Instant.ofEpochMilli(record.timestamp());
+    CustomerOfferState state = states.get(customerId);
+    if (state == null) {
+      state = OfferMemory.empty(customerId, at);
+    }
+    OfferMemory.touch(state, at);
+    CustomerProfile profile = record.value().profile();
+    if (record.value().change() instanceof ProfileChange.Click click
+        && OfferMemory.followCart(state, click.click()) && settings.enabled(OfferTrigger.CART_ABANDONMENT)) {
+      timers.schedule(at.plus(settings.cartAbandonedAfter()), CART, customerId);
+    } else if (record.value().change() instanceof ProfileChange.Basket basket) {
+      learnFrom(state, basket.basket());
+      OfferMemory.clearCart(state);
+      decide(state, profile, OfferTrigger.POST_PURCHASE, basket.basket().getTransactionId(), at);
+    }
+    String spiked = memory.spikedCategory(state, profile, at);
+    if (spiked != null) {
+      decide(state, profile, OfferTrigger.INTEREST_SPIKE, "category=" + spiked + "@" + at.toEpochMilli(), at);
+    }
+    if (state.getNextDigestAt() == null && settings.enabled(OfferTrigger.DIGEST)) {
+      Instant due = at.plus(settings.digestInterval());
+      state.setNextDigestAt(due);
+      timers.schedule(due, DIGEST, customerId);
+    }
+    states.put(customerId, state);
+  }
+
+  private void onStreamTime(long streamTime) {
+    for (Timer timer : timers.takeDue(Instant.ofEpochMilli(streamTime))) {
+      CustomerOfferState state = states.get(timer.customerId());
+      if (state == null) {
+        continue;
+      }
+      switch (timer.kind()) {
+        case CART -> onCartTimer(state, timer.due());
+        case DIGEST -> onDigestTimer(state, timer.due());
+        default -> onAttributionTimer(state, timer.due());
+      }
+      states.put(timer.customerId(), state);
+    }
+  }
+
+  /** Only the timer of the latest cart change applies; an older one finds the cart changed since. */
+  private void onCartTimer(CustomerOfferState state, Instant due) {
+    if (state.getCartUpdatedAt() == null || !state.getCartUpdatedAt().plus(settings.cartAbandonedAfter()).equals(due)
+        || !memory.cartAbandoned(state, due)) {
+      return;
+    }
+    decide(state, profileOf(state.getCustomerId()), OfferTrigger.CART_ABANDONMENT, "cart@" + due.toEpochMilli(), due);
+    OfferMemory.clearCart(state);
+  }
+
+  private void onDigestTimer(CustomerOfferState state, Instant due) {
+    if (!due.equals(state.getNextDigestAt())) {
+      return;
+    }
+    boolean active = state.getLastActiveAt().isAfter(due.minus(settings.digestInterval()));
+    if (!active || !settings.enabled(OfferTrigger.DIGEST)) {
+      state.setNextDigestAt(null); // set again by the next activity
+      return;
+    }
+    decide(state, profileOf(state.getCustomerId()), OfferTrigger.DIGEST, "digest@" + due.toEpochMilli(), due);
+    Instant next = due.plus(settings.digestInterval());
+    state.setNextDigestAt(next);
+    timers.schedule(next, DIGEST, state.getCustomerId());
+  }
+
+  private void onAttributionTimer(CustomerOfferState state, Instant due) {
+    for (OfferSend lapsed : attribution.lapsed(state.getSends(), due)) {
+      OfferMemory.close(state, lapsed, false, due);
+      report(state.getCustomerId(), lapsed, OutcomeType.IGNORED, attribution.closesAt(lapsed), null, null);
+    }
+  }
+
+  /** Credits the decisions this basket answers, and remembers the offers it redeemed. */
+  private void learnFrom(CustomerOfferState state, PosTransaction basket) {
+    Set<String> redeemed = new LinkedHashSet<>(basket.getRedeemedOfferIds());
+    for (Attribution.Success success : attribution.successes(state.getSends(), basket)) {
+      OfferMemory.close(state, success.offer(), true, basket.getEventTime());
+      report(state.getCustomerId(), success.offer(), success.redeemed() ? OutcomeType.REDEEMED : OutcomeType.CONVERTED,
+          basket.getEventTime(), basket.getTransactionId(), basket.getTotal());
+      if (success.redeemed()) {
+        redeemed.add(success.offer().getOfferId()); // also when scanned as a coupon
+      }
+    }
+    for (String offerId : redeemed) {
+      memory.recordRedemption(state, offerId, basket.getEventTime());
+    }
+  }
+
+  private void decide(CustomerOfferState state, CustomerProfile profile, OfferTrigger trigger, String triggerKey,
+      Instant at) {
+    if (!settings.enabled(trigger)) {
+      return;
+    }
+    Decision decision = decider.decide(state.getCustomerId(), profile, state, trigger, triggerKey, at);
+    if (decision == null) {
+      return;
+    }
+    memory.recordSend(state, decision.send());
+    timers.schedule(attribution.closesAt(decision.send()).plusMillis(1), LAPSE, state.getCustomerId());
+    LedgerEntry entry = new LedgerEntry(decision.offer(), null);
+    context.forward(new Record<>(decision.offer().getOfferId(), entry, at.toEpochMilli()));
+  }
+
+  private void report(String customerId, OfferSend send, OutcomeType type, Instant at, String transactionId,
+      Double revenue) {
+    OfferOutcome outcome = OfferOutcome.newBuilder()
+        .setOutcomeId(StableHash.uuid("outcome", send.getOfferEventId(), type.name()).toString())
+        .setOfferEventId(send.getOfferEventId())
+        .setCustomerId(customerId)
+        .setOfferId(send.getOfferId())
+        .setChannel(send.getChannel())
+        .setExperimentArm(send.getExperimentArm())
+        .setOutcome(type)
+        .setOccurredAt(at)
+        .setTransactionId(transactionId)
+        .setRevenue(revenue)
+        .build();
+    context.forward(new Record<>(send.getOfferId(), new LedgerEntry(null, outcome), at.toEpochMilli()));
+    context.forward(new Record<>(customerId, outcome, at.toEpochMilli()));
+  }
+
+  private CustomerProfile profileOf(String customerId) {
+    byte[] stored = profiles.get(customerId);
+    return stored == null ? null : profileSerde.decode(stored);
+  }
+
+  /** Reads the global similarity and KPI stores. */
+  private record GlobalLookups(KeyValueStore<String, ProductNeighbours> similarity,
+      KeyValueStore<String, OfferKpi> kpis) implements Decider.Lookups {
+    static GlobalLookups of(ProcessorContext<?, ?> context) {
+      return new GlobalLookups(context.getStateStore(StoreNames.PRODUCT_SIMILARITY),
+          context.getStateStore(StoreNames.OFFER_KPIS));
+    }
+
+    @Override
+    public ProductNeighbours neighbours(String productId) {
+      return similarity.get(productId);
+    }
+
+    @Override
+    public OfferKpi kpi(String offerId) {
+      return kpis.get(offerId);
+    }
+  }
+
+  /** Supplies the processor with the stores it owns; the profile store is connected by name. */
+  public static final class Supplier implements ProcessorSupplier<String, ProfileUpdate, String, SpecificRecord> {
+    private final OfferSettings settings;
+    private final OfferMemory memory;
+    private final Function<Decider.Lookups, Decider> deciders;
+
+    public Supplier(OfferSettings settings, OfferMemory memory, Function<Decider.Lookups, Decider> deciders) {
+      this.settings = settings;
+      this.memory = memory;
+      this.deciders = deciders;
+    }
+
+    @Override
+    public Processor<String, ProfileUpdate, String, SpecificRecord> get() {
+      return new DecideOffersProcessor(settings, memory, deciders);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+      return Set.of(
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_OFFER_STATE),
+              Serdes.String(), AvroSerde.of(CustomerOfferState.class)).withCachingEnabled(),
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_TIMERS),
+              Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.persona.processors;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Timers kept in a store, ordered by due time ({@code 0001700000000000|C|customer-1}), so the due ones are a prefix:
+ * each punctuation costs work in proportion to what is due. A timer is a reminder to look, not a promise: the state
+ * it is about decides whether it still applies, so a stale timer costs one read and nothing else.
+ */
+final class DueTimers {
+  /** A due reminder: look at {@code customerId} for {@code kind} as of {@code due}. */
+  record Timer(Instant due, char kind, String customerId) {}
+
+  private static final byte[] PRESENT = new byte[0];
+
+  private final KeyValueStore<String, byte[]> store;
+
+  DueTimers(KeyValueStore<String, byte[]> store) {
+    this.store = store;
+  }
+
+  void schedule(Instant due, char kind, String customerId) {
+    store.put(key(due.toEpochMilli(), kind, customerId), PRESENT);
+  }
+
+  /** Removes and returns the timers due at or before {@code now}, earliest first. */
+  List<Timer> takeDue(Instant now) {
+    List<Timer> due = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = store.range(null, String.format("%016d}", now.toEpochMilli()))) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> entry = it.next();
+        keys.add(entry.key);
+        due.add(new Timer(Instant.ofEpochMilli(Long.parseLong(entry.key.substring(0, 16))), entry.key.charAt(17),
+            entry.key.substring(19)));
+      }
+    }
+    keys.forEach(store::delete);
+    return due;
+  }
+
+  private static String key(long dueMillis, char kind, String customerId) {
+    return String.format("%016d|%c|%s", dueMillis, kind, customerId);
+  }
+}
