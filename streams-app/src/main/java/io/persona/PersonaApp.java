@@ -2,6 +2,9 @@ package io.persona;
 
 import io.persona.config.PersonaConfig;
 import io.persona.config.StreamsProperties;
+import io.persona.offers.OfferViews;
+import io.persona.profile.Decay;
+import io.persona.query.OfferQueries;
 import io.persona.topology.PersonaTopology;
 import io.persona.topology.TopicProvisioner;
 import java.util.concurrent.CountDownLatch;
@@ -20,13 +23,16 @@ public final class PersonaApp implements AutoCloseable {
 
   private final PersonaConfig config;
   private final KafkaStreams streams;
+  private final OfferQueries queries;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger threadReplacements = new AtomicInteger();
   private volatile boolean stoppedCleanly;
 
   private PersonaApp(PersonaConfig config) {
     this.config = config;
-    this.streams = new KafkaStreams(PersonaTopology.build(config), StreamsProperties.of(config));
+    OfferViews views = new OfferViews(new Decay(config.profile().halfLife()));
+    this.streams = new KafkaStreams(PersonaTopology.build(config, views), StreamsProperties.of(config));
+    this.queries = new OfferQueries(streams, config, views);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onThreadFailure);
   }
@@ -43,6 +49,11 @@ public final class PersonaApp implements AutoCloseable {
 
   public State state() {
     return streams.state();
+  }
+
+  /** Read-only questions to this instance's state: profiles, top offers, KPIs. */
+  public OfferQueries queries() {
+    return queries;
   }
 
   /** Blocks until the app has stopped, by {@link #close()} or because every stream thread died. */

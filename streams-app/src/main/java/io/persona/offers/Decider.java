@@ -11,9 +11,11 @@ import io.persona.avro.OfferTrigger;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.ProductNeighbours;
 import io.persona.learning.BetaPosterior;
+import io.persona.learning.CoPurchases;
 import io.persona.learning.OfferLedger;
 import io.persona.offers.Ranker.Candidate;
 import io.persona.offers.Ranker.Ranked;
+import io.persona.profile.Decay;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,13 @@ public final class Decider {
     this.candidates = candidates;
     this.ranker = new Ranker(settings.probabilityDraws(), settings.diversityShare());
     this.holdout = new Holdout(settings.holdoutPercent());
+  }
+
+  /** The decider the topology and the queries share, so a query ranks exactly as a decision would. */
+  public static Decider create(OfferSettings settings, Decay decay, OfferViews views, Lookups lookups) {
+    CoPurchases coPurchases = new CoPurchases(decay, settings.maxNeighbours(), settings.maxBasketProducts());
+    return new Decider(settings, views, lookups, new OfferMemory(settings, decay),
+        new Candidates(views.catalog(), lookups::neighbours, views.popular(), decay, coPurchases));
   }
 
   /**

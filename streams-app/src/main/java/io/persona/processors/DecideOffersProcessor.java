@@ -15,6 +15,7 @@ import io.persona.offers.Decider;
 import io.persona.offers.Decider.Decision;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferSettings;
+import io.persona.offers.OfferViews;
 import io.persona.offers.StableHash;
 import io.persona.processors.DueTimers.Timer;
 import io.persona.profile.ProfileChange;
@@ -55,6 +56,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private final OfferSettings settings;
   private final Function<Decider.Lookups, Decider> deciders;
   private final OfferMemory memory;
+  private final OfferViews views;
   private final Attribution attribution;
   private final AvroSerde<CustomerProfile> profileSerde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, SpecificRecord> context;
@@ -63,9 +65,11 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private DueTimers timers;
   private Decider decider;
 
-  DecideOffersProcessor(OfferSettings settings, OfferMemory memory, Function<Decider.Lookups, Decider> deciders) {
+  DecideOffersProcessor(OfferSettings settings, OfferMemory memory, OfferViews views,
+      Function<Decider.Lookups, Decider> deciders) {
     this.settings = settings;
     this.memory = memory;
+    this.views = views;
     this.deciders = deciders;
     this.attribution = new Attribution(settings.attributionWindow());
   }
@@ -84,6 +88,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   public void process(Record<String, ProfileUpdate> record) {
     String customerId = record.key();
     Instant at = Instant.ofEpochMilli(record.timestamp());
+    views.observe(at);
     CustomerOfferState state = states.get(customerId);
     if (state == null) {
       state = OfferMemory.empty(customerId, at);
@@ -234,17 +239,20 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   public static final class Supplier implements ProcessorSupplier<String, ProfileUpdate, String, SpecificRecord> {
     private final OfferSettings settings;
     private final OfferMemory memory;
+    private final OfferViews views;
     private final Function<Decider.Lookups, Decider> deciders;
 
-    public Supplier(OfferSettings settings, OfferMemory memory, Function<Decider.Lookups, Decider> deciders) {
+    public Supplier(OfferSettings settings, OfferMemory memory, OfferViews views,
+        Function<Decider.Lookups, Decider> deciders) {
       this.settings = settings;
       this.memory = memory;
+      this.views = views;
       this.deciders = deciders;
     }
 
     @Override
     public Processor<String, ProfileUpdate, String, SpecificRecord> get() {
-      return new DecideOffersProcessor(settings, memory, deciders);
+      return new DecideOffersProcessor(settings, memory, views, deciders);
     }
 
     @Override

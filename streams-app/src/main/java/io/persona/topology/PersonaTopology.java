@@ -2,15 +2,12 @@ package io.persona.topology;
 
 import io.persona.avro.ClickEvent;
 import io.persona.avro.LedgerEntry;
-import io.persona.avro.OfferKpi;
 import io.persona.avro.OfferOutcome;
-import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.ProfileDelta;
 import io.persona.config.PersonaConfig;
 import io.persona.identity.IdentityResolver;
 import io.persona.learning.CoPurchases;
-import io.persona.offers.Candidates;
 import io.persona.offers.Decider;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferViews;
@@ -26,6 +23,7 @@ import io.persona.profile.Decay;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
 import io.persona.serde.AvroSerde;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -74,7 +72,7 @@ public final class PersonaTopology {
     KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime)
         .merge(loyaltyBaskets(baskets), Named.as("merge-profile-changes"));
     KStream<String, ProfileUpdate> updates = updateProfiles(changes, config);
-    decideOffers(builder, updates, config, views, decay, coPurchases, eventTime);
+    decideOffers(builder, updates, config, views, decay, eventTime);
     learnCoPurchases(baskets, coPurchases);
     return builder.build();
   }
@@ -124,12 +122,11 @@ public final class PersonaTopology {
    * sends flow back through {@code offer-outcomes}.
    */
   private static void decideOffers(StreamsBuilder builder, KStream<String, ProfileUpdate> updates,
-      PersonaConfig config, OfferViews views, Decay decay, CoPurchases coPurchases, EventTimeExtractor eventTime) {
+      PersonaConfig config, OfferViews views, Decay decay, EventTimeExtractor eventTime) {
     OfferMemory memory = new OfferMemory(config.offers(), decay);
-    Function<Decider.Lookups, Decider> deciders = lookups -> new Decider(config.offers(), views, lookups, memory,
-        new Candidates(views.catalog(), lookups::neighbours, views.popular(), decay, coPurchases));
+    Function<Decider.Lookups, Decider> deciders = lookups -> Decider.create(config.offers(), decay, views, lookups);
     KStream<String, SpecificRecord> decided = updates.process(
-        new DecideOffersProcessor.Supplier(config.offers(), memory, deciders), Named.as("decide-offers"),
+        new DecideOffersProcessor.Supplier(config.offers(), memory, views, deciders), Named.as("decide-offers"),
         StoreNames.CUSTOMER_PROFILES);
     sink(decided, Topics.OFFER_OUTCOMES, "decided");
     KStream<String, SpecificRecord> settled = only(decided, LedgerEntry.class, "decided-ledger-entries")
@@ -149,11 +146,8 @@ public final class PersonaTopology {
   private static void learnCoPurchases(KStream<String, PosTransaction> baskets, CoPurchases coPurchases) {
     Topic<?> similarity = Topics.PRODUCT_SIMILARITY;
     baskets
-        .flatMap((customerId, basket) -> {
-          var products = coPurchases.products(basket);
-          return products.size() < 2 ? java.util.List.<KeyValue<String, PosTransaction>>of()
-              : products.stream().map(product -> KeyValue.pair(product, basket)).toList();
-        }, Named.as("basket-per-product"))
+        .flatMap((customerId, basket) -> perProduct(coPurchases.products(basket), basket),
+            Named.as("basket-per-product"))
         .repartition(Repartitioned.with(Serdes.String(), Topics.POS_TRANSACTIONS.valueSerde())
             .withName("co-purchase-baskets"))
         .process(new LearnCoPurchasesProcessor.Supplier(coPurchases), Named.as("learn-co-purchases"))
@@ -182,6 +176,12 @@ public final class PersonaTopology {
       String from) {
     only(stream, topic.valueType(), from + "-" + topic.name())
         .to(topic.name(), Produced.with(Serdes.String(), topic.valueSerde()).withName(from + "-" + topic.name() + "-sink"));
+  }
+
+  /** A basket once per product it holds; none for a single product, which teaches no pair. */
+  private static List<KeyValue<String, PosTransaction>> perProduct(List<String> products, PosTransaction basket) {
+    return products.size() < 2 ? List.of()
+        : products.stream().map(product -> KeyValue.pair(product, basket)).toList();
   }
 
   private static ProfileChange toChange(ProfileDelta delta) {

@@ -1,0 +1,106 @@
+package io.persona.query;
+
+import io.persona.avro.Channel;
+import io.persona.avro.CustomerOfferState;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.OfferKpi;
+import io.persona.avro.ProductNeighbours;
+import io.persona.config.PersonaConfig;
+import io.persona.offers.Decider;
+import io.persona.offers.Decider.Option;
+import io.persona.offers.OfferViews;
+import io.persona.profile.Decay;
+import io.persona.topology.StoreNames;
+import io.persona.topology.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Read-only questions to a running instance, answered from its state stores (interactive queries): a customer's
+ * profile, the top k offers for them now, and an offer's KPIs. The top k runs the decision's own candidates, guards
+ * and ranking, emits nothing and consumes no cap.
+ *
+ * <p>A customer's stores live on the instance that owns their partition; asking another instance throws
+ * {@link NotHostedHereException}. Offer KPIs are global: every instance answers.
+ */
+public final class OfferQueries {
+  /** The customer's partition is not (or not yet) served by this instance. */
+  public static final class NotHostedHereException extends RuntimeException {
+    public NotHostedHereException(int partition, Throwable cause) {
+      super("partition " + partition + " is not hosted by this instance, or is restoring", cause);
+    }
+  }
+
+  private final KafkaStreams streams;
+  private final PersonaConfig config;
+  private final OfferViews views;
+  private final Decider decider;
+
+  public OfferQueries(KafkaStreams streams, PersonaConfig config, OfferViews views) {
+    this.streams = streams;
+    this.config = config;
+    this.views = views;
+    this.decider = Decider.create(config.offers(), new Decay(config.profile().halfLife()), views, new Lookups());
+  }
+
+  /** The customer's profile, or null for a customer never seen. */
+  public CustomerProfile profile(String customerId) {
+    byte[] stored = this.<byte[]>readCustomer(StoreNames.CUSTOMER_PROFILES, customerId);
+    return stored == null ? null : Topics.CUSTOMER_PROFILES.valueSerde().decode(stored);
+  }
+
+  /**
+   * The k best offers for the customer on {@code channel} as of the latest event time this instance processed.
+   * A customer never seen gets the cold-start offers.
+   */
+  public List<Option> topOffers(String customerId, Channel channel, int k) {
+    Instant now = views.latestEventTime() != null ? views.latestEventTime() : Instant.EPOCH;
+    CustomerOfferState state = readCustomer(StoreNames.CUSTOMER_OFFER_STATE, customerId);
+    return decider.topK(customerId, profile(customerId), state, channel, now, k);
+  }
+
+  /** The offer's KPIs per arm, or null for an offer never decided. */
+  public OfferKpi kpis(String offerId) {
+    return this.<OfferKpi>global(StoreNames.OFFER_KPIS).get(offerId);
+  }
+
+  /** The customer's value in a store of their partition; the store may only fail once it is read. */
+  private <V> V readCustomer(String name, String customerId) {
+    int partition = partitionOf(customerId);
+    try {
+      return streams.store(StoreQueryParameters.<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name,
+          QueryableStoreTypes.keyValueStore()).withPartition(partition)).get(customerId);
+    } catch (InvalidStateStoreException e) {
+      throw new NotHostedHereException(partition, e);
+    }
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> global(String name) {
+    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+  }
+
+  /** The default partitioner's choice for a string key, as every customer-keyed topic is written. */
+  private int partitionOf(String customerId) {
+    byte[] key = customerId.getBytes(StandardCharsets.UTF_8);
+    return Utils.toPositive(Utils.murmur2(key)) % config.topicPartitions();
+  }
+
+  private final class Lookups implements Decider.Lookups {
+    @Override
+    public ProductNeighbours neighbours(String productId) {
+      return OfferQueries.this.<ProductNeighbours>global(StoreNames.PRODUCT_SIMILARITY).get(productId);
+    }
+
+    @Override
+    public OfferKpi kpi(String offerId) {
+      return kpis(offerId);
+    }
+  }
+}
