@@ -125,4 +125,23 @@ class ConfigLoaderTest {
     Files.writeString(file, content);
     return file;
   }
+
+  @Test
+  void shouldRejectAFrequencyCapThatIsNotARuleNamingTheKey() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PERSONA_OFFERS_CAP_EMAIL", "once a day"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("offers.cap.email")
+        .hasMessageContaining("is not a cap like 1/1d");
+  }
+
+  @Test
+  void shouldSwitchATriggerOffAndRouteAnotherToTheConfiguredChannel() {
+    PersonaConfig config = ConfigLoader.load(Map.of(
+        "PERSONA_OFFERS_TRIGGER_DIGEST_CHANNEL", "off",
+        "PERSONA_OFFERS_TRIGGER_CART_ABANDONMENT_CHANNEL", "sms"), null);
+
+    assertThat(config.offers().enabled(io.persona.avro.OfferTrigger.DIGEST)).isFalse();
+    assertThat(config.offers().channelOf(io.persona.avro.OfferTrigger.CART_ABANDONMENT))
+        .isEqualTo(io.persona.avro.Channel.SMS);
+  }
 }

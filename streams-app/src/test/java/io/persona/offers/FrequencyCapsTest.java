@@ -42,4 +42,21 @@ class FrequencyCapsTest {
 
     assertThat(sends).containsExactly(T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(8)));
   }
+
+  @Test
+  void shouldParseCapsLikeOneADayAndThreeAWeek() {
+    FrequencyCaps parsed = FrequencyCaps.parse("1/1d, 3/7d");
+
+    assertThat(parsed.longest()).isEqualTo(Duration.ofDays(7));
+    assertThat(parsed.allows(List.of(T0), T0.plus(Duration.ofHours(23)))).isFalse();
+    assertThat(parsed.allows(List.of(T0), T0.plus(Duration.ofHours(24)))).isTrue();
+    assertThat(FrequencyCaps.parse("").allows(List.of(T0, T0, T0), T0)).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'1 per day'", "'1/0d'", "'x/1d'", "'1/1w'"})
+  void shouldRejectACapThatIsNotARule(String spec) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FrequencyCaps.parse(spec))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a cap like 1/1d");
+  }
 }

@@ -68,4 +68,21 @@ class RankerTest {
   private static Candidate candidate(String id, double relevance, boolean inTop) {
     return new Candidate(id, relevance, List.of("affinity:category=garden"), inTop);
   }
+
+  @Test
+  void shouldTakeTheDiversityShareOfSingleDecisionsFromOutsideTheTopCategoriesAndSaySo() {
+    Ranker ranker = new Ranker(100, 0.2);
+    List<Candidate> candidates = List.of(candidate("in", 10, true), candidate("out", 0.1, false));
+    BetaPosterior prior = BetaPosterior.prior(0.05, 20);
+    int diversified = 0;
+    for (long seed = 0; seed < 1000; seed++) {
+      Ranked first = ranker.rank(candidates, c -> prior, seed, 1).get(0);
+      if (first.candidate().offerId().equals("out")) {
+        assertThat(first.diversified() || first.explored()).as("an outside pick is always explained").isTrue();
+      }
+      diversified += first.diversified() ? 1 : 0;
+    }
+
+    assertThat(diversified).isBetween(160, 240);
+  }
 }
