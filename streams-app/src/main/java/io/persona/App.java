@@ -4,9 +4,11 @@ import io.persona.cli.BenchCommand;
 import io.persona.cli.CliException;
 import io.persona.cli.ConsumeCommand;
 import io.persona.cli.CreateTopicsCommand;
+import io.persona.cli.KpisCommand;
 import io.persona.cli.ProduceCommand;
 import io.persona.cli.RunCommand;
 import io.persona.cli.SchemasCommand;
+import io.persona.cli.SimulateCommand;
 import io.persona.config.ConfigException;
 import io.persona.serde.AvroSafety;
 import java.io.IOException;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       ConsumeCommand.class,
       SchemasCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      SimulateCommand.class,
+      KpisCommand.class
     })
 public final class App {
   public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.persona.learning;
 
+import io.persona.avro.ExperimentArm;
 import io.persona.avro.LineItem;
 import io.persona.avro.OfferSend;
 import io.persona.avro.PosTransaction;
@@ -32,8 +33,9 @@ public final class Attribution {
       if (!offer.getOpen() || !covers(offer, basket.getEventTime())) {
         continue;
       }
-      if (basket.getRedeemedOfferIds().contains(offer.getOfferId())
-          || basket.getCouponCodes().contains(offer.getOfferEventId())) {
+      boolean heldOut = offer.getExperimentArm() == ExperimentArm.HOLDOUT;
+      if (!heldOut && (basket.getRedeemedOfferIds().contains(offer.getOfferId())
+          || basket.getCouponCodes().contains(offer.getOfferEventId()))) {
         successes.add(new Success(offer, true));
       } else if (boughtTarget(basket, offer)) {
         successes.add(new Success(offer, false));

@@ -43,6 +43,9 @@ public final class Decider {
   /** A ranked offer with its catalog entry, for the read-only top-k. */
   public record Option(OfferCatalogEntry offer, Ranked ranked) {}
 
+  /** The most observations the global record weighs against a customer's own answers. */
+  static final double MAX_PRIOR_WEIGHT = 100;
+
   private final OfferSettings settings;
   private final OfferViews views;
   private final Lookups lookups;
@@ -108,8 +111,10 @@ public final class Decider {
         .setCreatedAt(now)
         .setExpiresAt(expires)
         .build();
+    // A holdout decision is final here; a send is confirmed when the offer's ledger has sent it.
     OfferSend send = new OfferSend(offerEventId, offer.getOfferId(), offerClass(offer), channel, arm, now,
-        offer.getTargetProductId(), offer.getTargetCategory(), offer.getTargetBrand(), true);
+        offer.getTargetProductId(), offer.getTargetCategory(), offer.getTargetBrand(), true,
+        arm == ExperimentArm.HOLDOUT, null);
     return new Decision(event, send);
   }
 
@@ -153,8 +158,10 @@ public final class Decider {
     long successes = kpi.getTreatment().getRedeemed() + kpi.getTreatment().getConverted();
     BetaPosterior offerRecord = BetaPosterior.prior(settings.priorRate(), settings.priorStrength())
         .observe(successes, kpi.getTreatment().getIgnored());
-    // The offer's record sets the centre; its weight stays that of the prior, so a customer's answers still count.
-    BetaPosterior prior = BetaPosterior.prior(offerRecord.mean(), settings.priorStrength());
+    // The offer's record sets the centre and, as evidence grows, the confidence: a new offer is explored widely, a
+    // proven one less. The weight is capped so that a customer's own answers still move their belief.
+    double weight = Math.min(offerRecord.alpha() + offerRecord.beta(), MAX_PRIOR_WEIGHT);
+    BetaPosterior prior = BetaPosterior.prior(offerRecord.mean(), weight);
     return OfferMemory.posterior(state, offerClass(offer), prior);
   }
 

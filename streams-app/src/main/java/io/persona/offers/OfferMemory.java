@@ -7,8 +7,10 @@ import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferOutcome;
 import io.persona.avro.OfferRedemption;
 import io.persona.avro.OfferSend;
+import io.persona.avro.OutcomeType;
 import io.persona.learning.BetaPosterior;
 import io.persona.profile.Affinities;
 import io.persona.profile.Decay;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What one customer's offer state remembers and how it changes: decisions (for caps, cooldowns and attribution),
@@ -139,12 +142,15 @@ public final class OfferMemory {
     return true;
   }
 
-  /** Remembers a decision (sent or withheld), forgetting closed ones no window can see any more. */
+  /**
+   * Remembers a decision (sent or withheld), forgetting closed ones no window can see any more; one still waiting
+   * for its ledger's confirmation is kept, whatever its age.
+   */
   public void recordSend(CustomerOfferState state, OfferSend send) {
     Instant horizon = send.getSentAt().minus(settings.memory());
     List<OfferSend> kept = new ArrayList<>();
     for (OfferSend old : state.getSends()) {
-      if (old.getOpen() || old.getSentAt().isAfter(horizon)) {
+      if (old.getOpen() || !old.getConfirmed() || old.getSentAt().isAfter(horizon)) {
         kept.add(old);
       }
     }
@@ -166,14 +172,43 @@ public final class OfferMemory {
 
   /** Closes an answered or lapsed decision and learns from it for the offer's class. */
   public static void close(CustomerOfferState state, OfferSend send, boolean success, Instant at) {
+    replace(state, send.getOfferEventId(), s -> s.setOpen(false));
+    learn(state, send.getOfferClass(), success, at);
+  }
+
+  private static void replace(CustomerOfferState state, String offerEventId, UnaryOperator<OfferSend.Builder> change) {
     List<OfferSend> sends = new ArrayList<>(state.getSends());
     for (int i = 0; i < sends.size(); i++) {
-      if (sends.get(i).getOfferEventId().equals(send.getOfferEventId())) {
-        sends.set(i, OfferSend.newBuilder(sends.get(i)).setOpen(false).build());
+      if (sends.get(i).getOfferEventId().equals(offerEventId)) {
+        sends.set(i, change.apply(OfferSend.newBuilder(sends.get(i))).build());
       }
     }
     state.setSends(sends);
-    learn(state, send.getOfferClass(), success, at);
+  }
+
+  /**
+   * Keeps the answer to a decision not yet confirmed as sent (a basket's, or its lapse): it is reported at the
+   * confirmation and dropped with a refusal, so the result does not depend on how soon the ledger answers.
+   */
+  public static void holdAnswer(CustomerOfferState state, OfferSend send, OfferOutcome answer) {
+    replace(state, send.getOfferEventId(), s -> s.setOpen(false).setPendingOutcome(answer));
+  }
+
+  /**
+   * Marks a decision sent; returns the answer a basket gave meanwhile (now learned from), or null.
+   */
+  public static OfferOutcome confirm(CustomerOfferState state, String offerEventId) {
+    OfferSend send = state.getSends().stream().filter(s -> s.getOfferEventId().equals(offerEventId)).findFirst()
+        .orElse(null);
+    if (send == null || send.getConfirmed()) {
+      return null;
+    }
+    OfferOutcome pending = send.getPendingOutcome();
+    replace(state, offerEventId, s -> s.setConfirmed(true).setPendingOutcome(null));
+    if (pending != null) {
+      learn(state, send.getOfferClass(), pending.getOutcome() != OutcomeType.IGNORED, pending.getOccurredAt());
+    }
+    return pending;
   }
 
   /** Remembers that the customer redeemed {@code offerId} at {@code at}. */

@@ -11,12 +11,12 @@ import io.persona.avro.OutcomeType;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.ProductNeighbours;
 import io.persona.learning.Attribution;
+import io.persona.learning.Outcomes;
 import io.persona.offers.Decider;
 import io.persona.offers.Decider.Decision;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferSettings;
 import io.persona.offers.OfferViews;
-import io.persona.offers.StableHash;
 import io.persona.processors.DueTimers.Timer;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
@@ -157,8 +157,14 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
   private void onAttributionTimer(CustomerOfferState state, Instant due) {
     for (OfferSend lapsed : attribution.lapsed(state.getSends(), due)) {
-      OfferMemory.close(state, lapsed, false, due);
-      report(state.getCustomerId(), lapsed, OutcomeType.IGNORED, attribution.closesAt(lapsed), null, null);
+      OfferOutcome ignored = Outcomes.answered(state.getCustomerId(), lapsed, OutcomeType.IGNORED,
+          attribution.closesAt(lapsed), null, null);
+      if (lapsed.getConfirmed()) {
+        OfferMemory.close(state, lapsed, false, due);
+        report(ignored);
+      } else {
+        OfferMemory.holdAnswer(state, lapsed, ignored); // a replay may run ahead of the ledger's confirmation
+      }
     }
   }
 
@@ -166,9 +172,15 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private void learnFrom(CustomerOfferState state, PosTransaction basket) {
     Set<String> redeemed = new LinkedHashSet<>(basket.getRedeemedOfferIds());
     for (Attribution.Success success : attribution.successes(state.getSends(), basket)) {
-      OfferMemory.close(state, success.offer(), true, basket.getEventTime());
-      report(state.getCustomerId(), success.offer(), success.redeemed() ? OutcomeType.REDEEMED : OutcomeType.CONVERTED,
-          basket.getEventTime(), basket.getTransactionId(), basket.getTotal());
+      OfferOutcome answer = Outcomes.answered(state.getCustomerId(), success.offer(),
+          success.redeemed() ? OutcomeType.REDEEMED : OutcomeType.CONVERTED, basket.getEventTime(),
+          basket.getTransactionId(), basket.getTotal());
+      if (success.offer().getConfirmed()) {
+        OfferMemory.close(state, success.offer(), true, basket.getEventTime());
+        report(answer);
+      } else {
+        OfferMemory.holdAnswer(state, success.offer(), answer);
+      }
       if (success.redeemed()) {
         redeemed.add(success.offer().getOfferId()); // also when scanned as a coupon
       }
@@ -193,22 +205,15 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     context.forward(new Record<>(decision.offer().getOfferId(), entry, at.toEpochMilli()));
   }
 
-  private void report(String customerId, OfferSend send, OutcomeType type, Instant at, String transactionId,
-      Double revenue) {
-    OfferOutcome outcome = OfferOutcome.newBuilder()
-        .setOutcomeId(StableHash.uuid("outcome", send.getOfferEventId(), type.name()).toString())
-        .setOfferEventId(send.getOfferEventId())
-        .setCustomerId(customerId)
-        .setOfferId(send.getOfferId())
-        .setChannel(send.getChannel())
-        .setExperimentArm(send.getExperimentArm())
-        .setOutcome(type)
-        .setOccurredAt(at)
-        .setTransactionId(transactionId)
-        .setRevenue(revenue)
-        .build();
-    context.forward(new Record<>(send.getOfferId(), new LedgerEntry(null, outcome), at.toEpochMilli()));
-    context.forward(new Record<>(customerId, outcome, at.toEpochMilli()));
+  private void report(OfferOutcome outcome) {
+    forwardOutcome(context, outcome);
+  }
+
+  /** An answer goes to the ledger of its offer (KPIs, budget) and to the customer's outcomes. */
+  static void forwardOutcome(ProcessorContext<String, SpecificRecord> context, OfferOutcome outcome) {
+    long at = outcome.getOccurredAt().toEpochMilli();
+    context.forward(new Record<>(outcome.getOfferId(), new LedgerEntry(null, outcome), at));
+    context.forward(new Record<>(outcome.getCustomerId(), outcome, at));
   }
 
   private CustomerProfile profileOf(String customerId) {

@@ -8,8 +8,8 @@ import io.persona.avro.OfferOutcome;
 import io.persona.avro.OutcomeType;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.learning.OfferLedger;
+import io.persona.learning.Outcomes;
 import io.persona.offers.OfferIndex;
-import io.persona.offers.StableHash;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
 import java.time.Instant;
@@ -81,16 +81,7 @@ public final class OfferLedgerProcessor implements Processor<String, LedgerEntry
         outcome = OutcomeType.BUDGET_EXHAUSTED;
       }
     }
-    OfferOutcome record = OfferOutcome.newBuilder()
-        .setOutcomeId(StableHash.uuid("outcome", offer.getOfferEventId(), outcome.name()).toString())
-        .setOfferEventId(offer.getOfferEventId())
-        .setCustomerId(offer.getCustomerId())
-        .setOfferId(offer.getOfferId())
-        .setChannel(offer.getChannel())
-        .setExperimentArm(offer.getExperimentArm())
-        .setOutcome(outcome)
-        .setOccurredAt(at)
-        .build();
+    OfferOutcome record = Outcomes.settled(offer, outcome, at);
     context.forward(new Record<>(offer.getCustomerId(), record, at.toEpochMilli()));
   }
 

@@ -12,7 +12,7 @@ import io.persona.offers.Decider;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferViews;
 import io.persona.processors.DecideOffersProcessor;
-import io.persona.processors.ForgetRefusedOfferProcessor;
+import io.persona.processors.ConfirmDecisionProcessor;
 import io.persona.processors.LearnCoPurchasesProcessor;
 import io.persona.processors.MirrorProcessor;
 import io.persona.processors.OfferLedgerProcessor;
@@ -47,7 +47,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@code product-similarity} (product id), {@code dead-letter}. Internal topics: {@code profile-deltas-repartition}
  * (clicks re-keyed to their customer), {@code offer-ledger-repartition} (decisions and outcomes to the task that owns
  * the offer and its budget), {@code co-purchase-baskets-repartition} (each basket to the task of each of its
- * products). {@code offer-outcomes} is read back: a send the ledger refused hands back the customer's cap.
+ * products). {@code offer-outcomes} is read back: SENT confirms a decision, BUDGET_EXHAUSTED hands back its cap.
  */
 public final class PersonaTopology {
   private PersonaTopology() {}
@@ -125,9 +125,15 @@ public final class PersonaTopology {
       PersonaConfig config, OfferViews views, Decay decay, EventTimeExtractor eventTime) {
     OfferMemory memory = new OfferMemory(config.offers(), decay);
     Function<Decider.Lookups, Decider> deciders = lookups -> Decider.create(config.offers(), decay, views, lookups);
-    KStream<String, SpecificRecord> decided = updates.process(
+    KStream<String, SpecificRecord> decisions = updates.process(
         new DecideOffersProcessor.Supplier(config.offers(), memory, views, deciders), Named.as("decide-offers"),
         StoreNames.CUSTOMER_PROFILES);
+    Topic<OfferOutcome> outcomes = Topics.OFFER_OUTCOMES;
+    KStream<String, SpecificRecord> confirmed = builder.stream(outcomes.name(),
+            Consumed.with(Serdes.String(), outcomes.valueSerde()).withTimestampExtractor(eventTime)
+                .withName("offer-outcomes-source"))
+        .process(ConfirmDecisionProcessor::new, Named.as("confirm-decision"), StoreNames.CUSTOMER_OFFER_STATE);
+    KStream<String, SpecificRecord> decided = decisions.merge(confirmed, Named.as("merge-decided-and-confirmed"));
     sink(decided, Topics.OFFER_OUTCOMES, "decided");
     KStream<String, SpecificRecord> settled = only(decided, LedgerEntry.class, "decided-ledger-entries")
         .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(LedgerEntry.class)).withName("offer-ledger"))
@@ -135,11 +141,6 @@ public final class PersonaTopology {
     sink(settled, Topics.PERSONALIZED_OFFERS, "settled");
     sink(settled, Topics.OFFER_OUTCOMES, "settled");
     sink(settled, Topics.OFFER_KPIS, "settled");
-
-    Topic<OfferOutcome> outcomes = Topics.OFFER_OUTCOMES;
-    builder.stream(outcomes.name(), Consumed.with(Serdes.String(), outcomes.valueSerde())
-            .withTimestampExtractor(eventTime).withName("offer-outcomes-source"))
-        .process(ForgetRefusedOfferProcessor::new, Named.as("forget-refused-offer"), StoreNames.CUSTOMER_OFFER_STATE);
   }
 
   /** Every basket, loyalty or not, teaches the task of each of its products what was bought with it. */

@@ -74,6 +74,15 @@ class AttributionTest {
 
   private static OfferSend send(String product, String category) {
     return new OfferSend("ev-1", "o-hose", "PERCENT_OFF:garden", Channel.EMAIL, ExperimentArm.TREATMENT, T0, product,
-        category, null, true);
+        category, null, true, true, null);
+  }
+
+  @Test
+  void shouldNeverCountAHeldOutCustomerAsRedeemingAnOfferTheyWereNotSent() {
+    OfferSend withheld = OfferSend.newBuilder(HOSE_OFFER).setExperimentArm(ExperimentArm.HOLDOUT).build();
+    PosTransaction redeemsAnother = TestEvents.basket("t-1", "c-1", T0.plusSeconds(60), line("p-rake", "garden", "acme", 1, 9));
+    redeemsAnother.setRedeemedOfferIds(List.of("o-hose"));
+
+    assertThat(ATTRIBUTION.successes(List.of(withheld), redeemsAnother)).isEmpty();
   }
 }

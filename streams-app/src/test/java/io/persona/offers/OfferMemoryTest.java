@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.persona.TestEvents;
 import io.persona.avro.AffinityScore;
 import io.persona.avro.Channel;
+import io.persona.avro.ClassResponse;
 import io.persona.avro.ClickEventType;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.ExperimentArm;
 import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferOutcome;
 import io.persona.avro.OfferSend;
+import io.persona.avro.OutcomeType;
 import io.persona.config.ConfigLoader;
 import io.persona.profile.Decay;
 import java.time.Duration;
@@ -86,6 +89,29 @@ class OfferMemoryTest {
   }
 
   @Test
+  void shouldHoldABasketsAnswerUntilTheSendIsConfirmedAndDropItWithARefusal() {
+    CustomerOfferState state = OfferMemory.empty("c-1", T0);
+    OfferSend unconfirmed = OfferSend.newBuilder(send("o-1", Channel.EMAIL, T0)).setConfirmed(false).build();
+    MEMORY.recordSend(state, unconfirmed);
+    OfferOutcome answer = new OfferOutcome("out-1", "ev-o-1", "c-1", "o-1", Channel.EMAIL, ExperimentArm.TREATMENT,
+        OutcomeType.CONVERTED, T0.plusSeconds(30), "t-1", 12.0);
+
+    OfferMemory.holdAnswer(state, unconfirmed, answer);
+    assertThat(state.getResponses()).as("nothing learned before the confirmation").isEmpty();
+
+    assertThat(OfferMemory.confirm(state, "ev-o-1")).isEqualTo(answer);
+    assertThat(state.getResponses()).extracting(ClassResponse::getSuccesses).containsExactly(1);
+    assertThat(OfferMemory.confirm(state, "ev-o-1")).as("confirmed once").isNull();
+
+    CustomerOfferState refused = OfferMemory.empty("c-2", T0);
+    MEMORY.recordSend(refused, unconfirmed);
+    OfferMemory.holdAnswer(refused, unconfirmed, answer);
+    OfferMemory.forget(refused, "ev-o-1");
+    assertThat(refused.getSends()).isEmpty();
+    assertThat(refused.getResponses()).isEmpty();
+  }
+
+  @Test
   void shouldFireASpikeOncePerCrossingAndReArmBelowHalfTheThreshold() {
     CustomerOfferState state = OfferMemory.empty("c-1", T0);
     double threshold = SETTINGS.spikeThreshold();
@@ -127,6 +153,6 @@ class OfferMemoryTest {
 
   private static OfferSend send(String offerId, Channel channel, Instant at) {
     return new OfferSend("ev-" + offerId, offerId, "PERCENT_OFF:garden", channel, ExperimentArm.TREATMENT, at, null,
-        "garden", null, true);
+        "garden", null, true, true, null);
   }
 }

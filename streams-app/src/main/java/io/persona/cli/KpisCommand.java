@@ -1,0 +1,91 @@
+package io.persona.cli;
+
+import io.persona.avro.ArmKpi;
+import io.persona.avro.OfferKpi;
+import io.persona.topology.Topics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The latest KPIs of every offer as a table, from the compacted offer-kpis topic (read_committed). */
+@Command(name = "kpis", description = "Print every offer's KPIs per arm (treatment / holdout) as a table.")
+public final class KpisCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin BootstrapOption bootstrap = new BootstrapOption();
+
+  @Override
+  public Integer call() {
+    Map<String, OfferKpi> latest = read();
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%-26s %6s %8s %9s %7s %9s %9s %7s %9s %8s %7s%n", "offer", "sent", "redeemed", "converted",
+        "conv", "revenue", "AOV", "holdout", "hold conv", "uplift", "refused");
+    List<OfferKpi> rows = latest.values().stream()
+        .sorted(Comparator.comparingLong((OfferKpi k) -> -k.getTreatment().getDecisions())).toList();
+    ArmKpi total = new ArmKpi();
+    ArmKpi holdout = new ArmKpi();
+    for (OfferKpi kpi : rows) {
+      ArmKpi t = kpi.getTreatment();
+      ArmKpi h = kpi.getHoldout();
+      out.printf("%-26s %6d %8d %9d %6.1f%% %9.2f %9.2f %7d %8.1f%% %+7.1f%% %7d%n", kpi.getOfferId(),
+          t.getDecisions(), t.getRedeemed(), t.getConverted(), 100 * t.getConversionRate(), t.getRevenue(),
+          t.getAverageOrderValue(), h.getDecisions(), 100 * h.getConversionRate(), 100 * kpi.getUpliftRate(),
+          kpi.getBudgetRefusals());
+      add(total, t);
+      add(holdout, h);
+    }
+    double treatmentRate = rate(total);
+    double holdoutRate = rate(holdout);
+    out.printf("%-26s %6d %8d %9d %6.1f%% %9.2f %9s %7d %8.1f%% %+7.1f%%%n", "all offers", total.getDecisions(),
+        total.getRedeemed(), total.getConverted(), 100 * treatmentRate, total.getRevenue(), "",
+        holdout.getDecisions(), 100 * holdoutRate, 100 * (treatmentRate - holdoutRate));
+    out.flush();
+    return 0;
+  }
+
+  private static void add(ArmKpi total, ArmKpi arm) {
+    total.setDecisions(total.getDecisions() + arm.getDecisions());
+    total.setRedeemed(total.getRedeemed() + arm.getRedeemed());
+    total.setConverted(total.getConverted() + arm.getConverted());
+    total.setRevenue(total.getRevenue() + arm.getRevenue());
+  }
+
+  private static double rate(ArmKpi arm) {
+    return arm.getDecisions() == 0 ? 0 : (double) (arm.getRedeemed() + arm.getConverted()) / arm.getDecisions();
+  }
+
+  private Map<String, OfferKpi> read() {
+    String topic = Topics.OFFER_KPIS.name();
+    Map<String, OfferKpi> latest = new TreeMap<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (r.value() != null) {
+            latest.put(r.key(), Topics.OFFER_KPIS.valueSerde().decode(r.value()));
+          }
+        });
+      }
+    }
+    return latest;
+  }
+}

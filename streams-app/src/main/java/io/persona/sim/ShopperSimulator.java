@@ -1,0 +1,197 @@
+package io.persona.sim;
+
+import io.persona.avro.Channel;
+import io.persona.avro.ClickEvent;
+import io.persona.avro.ClickEventType;
+import io.persona.avro.Device;
+import io.persona.avro.LineItem;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferKind;
+import io.persona.avro.PosTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * A small shop over a few weeks of event time, the same from the same seed: customers with two favourite categories
+ * browse the web shop (views, carts, logins; half the carts are abandoned), check out, and visit stores (POS
+ * baskets). Some baskets use an offer of their category. The shoppers do not read the offers they are sent
+ * (open loop): redemptions count only where the engine did send that offer, and the holdout shows what shoppers
+ * buy anyway.
+ */
+public final class ShopperSimulator {
+  static final List<String> CATEGORIES = List.of("garden", "kitchen", "coffee", "toys", "books", "sports", "beauty",
+      "pets");
+  static final int PRODUCTS_PER_CATEGORY = 12;
+  private static final Device[] DEVICES = {Device.DESKTOP, Device.MOBILE, Device.TABLET, Device.APP};
+
+  /** One event of either kind, so both streams can be published in a single event-time order. */
+  public record Event(ClickEvent click, PosTransaction basket) {
+    Instant time() {
+      return click != null ? click.getEventTime() : basket.getEventTime();
+    }
+  }
+
+  private final Random random;
+  private final int customers;
+  private final Instant start;
+  private long sequence;
+
+  public ShopperSimulator(long seed, int customers, Instant start) {
+    this.random = new Random(seed);
+    this.customers = customers;
+    this.start = start;
+  }
+
+  /** The shop's offers: one per category, two per category's best sellers, one per brand, one with a budget. */
+  public static List<OfferCatalogEntry> catalog(Instant validFrom) {
+    List<OfferCatalogEntry> offers = new ArrayList<>();
+    List<Channel> all = List.of(Channel.EMAIL, Channel.AD, Channel.POS, Channel.WEB);
+    for (String category : CATEGORIES) {
+      offers.add(offer("o-" + category + "-10", "10% off " + category, OfferKind.PERCENT_OFF, null, category, null,
+          validFrom, all));
+      for (int p = 0; p < 2; p++) {
+        String product = product(category, p);
+        offers.add(offer("o-" + product, "3 off " + product, OfferKind.AMOUNT_OFF, product, category, null, validFrom,
+            List.of(Channel.EMAIL, Channel.POS)));
+      }
+    }
+    for (int b = 0; b < 4; b++) {
+      offers.add(offer("o-brand-" + b + "-ship", "free shipping on brand-" + b, OfferKind.FREE_SHIPPING, null, null,
+          "brand-" + b, validFrom, List.of(Channel.EMAIL, Channel.AD, Channel.WEB)));
+    }
+    offers.get(offers.size() - 1).setMaxSends(25L);
+    return offers;
+  }
+
+  /** Every event of {@code days} days, in event-time order. */
+  public void generate(int days, Consumer<Event> events) {
+    for (int day = 0; day < days; day++) {
+      List<Event> today = new ArrayList<>();
+      for (int c = 0; c < customers; c++) {
+        Instant dayStart = start.plus(Duration.ofDays(day));
+        if (random.nextDouble() < 0.35) {
+          webSession(c, dayStart.plusSeconds(random.nextInt(86_000)), today);
+        }
+        if (random.nextDouble() < 0.12) {
+          storeVisit(c, dayStart.plusSeconds(random.nextInt(86_000)), today);
+        }
+      }
+      today.sort(Comparator.comparing(Event::time));
+      today.forEach(events);
+    }
+  }
+
+  private void webSession(int customer, Instant at, List<Event> out) {
+    String customerId = customerId(customer);
+    String cookie = "cookie-" + customer + "-" + random.nextInt(2);
+    String session = "s-" + sequence++;
+    Device device = DEVICES[customer % DEVICES.length];
+    Instant time = at;
+    out.add(new Event(click(cookie, null, session, ClickEventType.PAGE_VIEW, null, time, device), null));
+    time = time.plusSeconds(20 + random.nextInt(60));
+    out.add(new Event(click(cookie, customerId, session, ClickEventType.LOGIN, null, time, device), null));
+    List<LineItem> cart = new ArrayList<>();
+    int views = 3 + random.nextInt(6);
+    for (int v = 0; v < views; v++) {
+      time = time.plusSeconds(15 + random.nextInt(120));
+      String product = pick(customer);
+      out.add(new Event(click(cookie, customerId, session, ClickEventType.PRODUCT_VIEW, product, time, device), null));
+      if (random.nextDouble() < 0.15) {
+        time = time.plusSeconds(10 + random.nextInt(30));
+        out.add(new Event(click(cookie, customerId, session, ClickEventType.ADD_TO_CART, product, time, device), null));
+        cart.add(line(product));
+      }
+    }
+    if (!cart.isEmpty() && random.nextDouble() < 0.5) {
+      time = time.plusSeconds(60 + random.nextInt(600));
+      out.add(new Event(click(cookie, customerId, session, ClickEventType.CHECKOUT, null, time, device), null));
+      out.add(new Event(null, basket(customerId, "web", cart, time.plusSeconds(5))));
+    }
+  }
+
+  private void storeVisit(int customer, Instant at, List<Event> out) {
+    List<LineItem> lines = new ArrayList<>();
+    int items = 1 + random.nextInt(4);
+    for (int i = 0; i < items; i++) {
+      lines.add(line(pick(customer)));
+    }
+    out.add(new Event(null, basket(customerId(customer), "store-" + customer % 5, lines, at)));
+  }
+
+  /** 75% from the customer's two favourite categories, the rest anywhere; low product numbers sell best. */
+  private String pick(int customer) {
+    int category = random.nextDouble() < 0.75 ? favourite(customer, random.nextInt(2))
+        : random.nextInt(CATEGORIES.size());
+    int product = Math.min(PRODUCTS_PER_CATEGORY - 1, (int) Math.floor(-Math.log(1 - random.nextDouble()) * 3));
+    return product(CATEGORIES.get(category), product);
+  }
+
+  private static int favourite(int customer, int which) {
+    return (customer * 3 + which * 5) % CATEGORIES.size();
+  }
+
+  private PosTransaction basket(String customerId, String store, List<LineItem> lines, Instant at) {
+    double total = lines.stream().mapToDouble(l -> l.getQuantity() * l.getUnitPrice()).sum();
+    List<String> redeemed = new ArrayList<>();
+    if (random.nextDouble() < 0.3) {
+      redeemed.add("o-" + lines.get(0).getCategory() + "-10");
+    }
+    return PosTransaction.newBuilder().setTransactionId("t-" + sequence++).setEventTime(at).setStoreId(store)
+        .setCustomerId(customerId).setLineItems(lines).setTotal(Math.round(total * 100) / 100.0)
+        .setRedeemedOfferIds(redeemed).build();
+  }
+
+  private ClickEvent click(String cookie, String customerId, String session, ClickEventType type, String product,
+      Instant at, Device device) {
+    return ClickEvent.newBuilder()
+        .setEventId("e-" + sequence++)
+        .setEventTime(at)
+        .setAnonymousId(cookie)
+        .setCustomerId(customerId)
+        .setSessionId(session)
+        .setType(type)
+        .setProductId(product)
+        .setCategory(product == null ? null : categoryOf(product))
+        .setBrand(product == null ? null : brandOf(product))
+        .setPrice(product == null ? null : priceOf(product))
+        .setDevice(device)
+        .build();
+  }
+
+  private static LineItem line(String product) {
+    return LineItem.newBuilder().setProductId(product).setCategory(categoryOf(product)).setBrand(brandOf(product))
+        .setQuantity(1).setUnitPrice(priceOf(product)).build();
+  }
+
+  private static OfferCatalogEntry offer(String id, String name, OfferKind kind, String product, String category,
+      String brand, Instant validFrom, List<Channel> channels) {
+    return OfferCatalogEntry.newBuilder().setOfferId(id).setName(name).setKind(kind).setTargetProductId(product)
+        .setTargetCategory(category).setTargetBrand(brand).setDiscountValue(kind == OfferKind.PERCENT_OFF ? 10 : 3)
+        .setValidFrom(validFrom).setAllowedChannels(channels).build();
+  }
+
+  static String product(String category, int number) {
+    return "p-" + category + "-" + number;
+  }
+
+  private static String categoryOf(String product) {
+    return product.substring(2, product.lastIndexOf('-'));
+  }
+
+  private static String brandOf(String product) {
+    return "brand-" + Math.floorMod(product.hashCode(), 4);
+  }
+
+  private static double priceOf(String product) {
+    return 3.0 + Math.floorMod(product.hashCode(), 40);
+  }
+
+  private static String customerId(int customer) {
+    return "c-" + customer;
+  }
+}
