@@ -12,7 +12,6 @@ JAR="$ROOT/streams-app/target/persona-streams-app.jar"
 RUN_DIR="$ROOT/.persona"
 APP_LOG="$RUN_DIR/app.log"
 APP_PID_FILE="$RUN_DIR/app.pid"
-DATA="$ROOT/scripts/demo-data"
 KEEP_RUNNING=0
 STARTED_BROKER=0
 APP_PID=""
@@ -76,26 +75,38 @@ publish_demo_traffic() {
     say "demo traffic already published by an earlier run (kept as is: replaying it would count it twice)"
     return
   fi
-  for topic in offer-catalog consent-changes clickstream pos-transactions; do
-    say "publishing $DATA/$topic.jsonl"
-    persona produce --topic "$topic" --file "$DATA/$topic.jsonl"
-  done
+  say "publishing a simulated shop: offer catalog, then 3 weeks of web clicks and POS baskets of 300 customers"
+  persona simulate --customers 300 --days 21 --seed 7
 }
 
-show_profiles() {
-  say "customer profiles (latest per customer, read_committed from customer-profiles)"
-  local profiles="" previous=""
-  # Done when two reads a second apart agree: the app has caught up with the traffic.
-  for _ in $(seq 1 30); do
-    profiles="$(persona consume --topic customer-profiles --latest 2>/dev/null || true)"
-    [[ -n "$profiles" && "$profiles" == "$previous" ]] && break
-    previous="$profiles"
-    sleep 1
+# Done when two reads two seconds apart agree: the app has caught up with the traffic.
+wait_until_settled() {
+  say "waiting for the app to process the traffic"
+  local now="" previous=""
+  for _ in $(seq 1 60); do
+    now="$(persona kpis 2>/dev/null || true)"
+    [[ -n "$now" && "$now" == "$previous" ]] && { echo; return 0; }
+    previous="$now"
+    printf '.'; sleep 2
   done
-  persona consume --topic customer-profiles --latest --pretty 2>/dev/null || echo "$profiles"
   echo
-  echo "profiles: $(grep -c . <<<"$profiles" || true)   dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
-  echo "offers: none yet: offer decisioning is not built yet (issue #4), so personalized-offers stays empty."
+}
+
+show_results() {
+  local profiles offers
+  profiles="$(persona consume --topic customer-profiles --latest 2>/dev/null || true)"
+  offers="$(persona consume --topic personalized-offers 2>/dev/null || true)"
+  say "one customer profile (of $(grep -c . <<<"$profiles" || true); latest per customer from customer-profiles)"
+  persona consume --topic customer-profiles --latest --pretty --max 1 2>/dev/null | head -n 40
+  say "three personalized offers (of $(grep -c . <<<"$offers" || true) in personalized-offers), with their reason codes"
+  persona consume --topic personalized-offers --pretty --max 3 2>/dev/null
+  say "offers by trigger and channel"
+  sed -E 's/.*"channel":"([A-Z_]+)".*"trigger":"([A-Z_]+)".*/\2 -> \1/' <<<"$offers" | sort | uniq -c | sort -rn
+  say "offer KPIs: treatment (sent) versus holdout (would have sent); uplift = difference in conversion"
+  persona kpis
+  echo "(the simulated shoppers do not read their offers, so uplift here is noise around zero; redemptions count"
+  echo " only where the engine did send the offer.)"
+  echo "dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
 }
 
 main() {
@@ -126,11 +137,13 @@ main() {
   echo "$APP_PID" >"$APP_PID_FILE"
   wait_for_running
   publish_demo_traffic
-  show_profiles
+  wait_until_settled
+  show_results
 
   if (( KEEP_RUNNING == 1 )); then
     say "left running: broker at $PERSONA_BOOTSTRAP_SERVERS, app pid $APP_PID. Try:"
-    echo "  java -jar streams-app/target/persona-streams-app.jar consume --topic customer-profiles --follow"
+    echo "  java -jar streams-app/target/persona-streams-app.jar consume --topic personalized-offers --follow"
+    echo "  java -jar streams-app/target/persona-streams-app.jar kpis"
     echo "  stop: scripts/demo.sh --stop && scripts/kafka-local.sh stop"
   fi
 }
