@@ -14,6 +14,7 @@ import io.persona.avro.OutcomeType;
 import io.persona.learning.BetaPosterior;
 import io.persona.profile.Affinities;
 import io.persona.profile.Decay;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,8 @@ import java.util.function.UnaryOperator;
  * event time passed in. Every list is bounded.
  */
 public final class OfferMemory {
+  static final Duration ACTIVITY_RESOLUTION = Duration.ofHours(1);
+
   private final OfferSettings settings;
   private final Decay decay;
 
@@ -38,13 +41,21 @@ public final class OfferMemory {
     return CustomerOfferState.newBuilder().setCustomerId(customerId).setLastActiveAt(at).build();
   }
 
-  public static void touch(CustomerOfferState state, Instant at) {
-    if (at.isAfter(state.getLastActiveAt())) {
-      state.setLastActiveAt(at);
+  /**
+   * Moves the last activity forward, to the hour: what the digest asks ("active this week?") needs no finer time,
+   * and the state is then rewritten about once an hour per active customer, not on every click.
+   *
+   * @return whether the state changed
+   */
+  public static boolean touch(CustomerOfferState state, Instant at) {
+    if (at.isBefore(state.getLastActiveAt().plus(ACTIVITY_RESOLUTION))) {
+      return false;
     }
+    state.setLastActiveAt(at);
+    return true;
   }
 
-  /** Follows the web cart; true when it changed and still holds something (the abandonment clock restarts). */
+  /** Follows the web cart; true when it changed (the abandonment clock restarts while it holds something). */
   public static boolean followCart(CustomerOfferState state, ClickEvent click) {
     List<String> cart = new ArrayList<>(state.getCartProductIds());
     boolean changed = switch (click.getType()) {
@@ -52,17 +63,19 @@ public final class OfferMemory {
           && cart.size() < OfferSettings.MAX_CART_PRODUCTS && cart.add(click.getProductId());
       case REMOVE_FROM_CART -> cart.remove(click.getProductId());
       case CHECKOUT, PURCHASE -> {
-        clearCart(state);
-        yield false;
+        boolean held = !cart.isEmpty();
+        cart.clear();
+        yield held;
       }
       default -> false;
     };
-    if (!changed) {
-      return false;
+    if (changed && !cart.isEmpty()) {
+      state.setCartProductIds(cart);
+      state.setCartUpdatedAt(click.getEventTime());
+    } else if (changed) {
+      clearCart(state);
     }
-    state.setCartProductIds(cart);
-    state.setCartUpdatedAt(click.getEventTime());
-    return !cart.isEmpty();
+    return changed;
   }
 
   public static void clearCart(CustomerOfferState state) {

@@ -25,6 +25,7 @@ import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -90,29 +91,38 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     Instant at = Instant.ofEpochMilli(record.timestamp());
     views.observe(at);
     CustomerOfferState state = states.get(customerId);
+    boolean changed = state == null;
     if (state == null) {
       state = OfferMemory.empty(customerId, at);
     }
-    OfferMemory.touch(state, at);
+    changed |= OfferMemory.touch(state, at);
     CustomerProfile profile = record.value().profile();
-    if (record.value().change() instanceof ProfileChange.Click click
-        && OfferMemory.followCart(state, click.click()) && settings.enabled(OfferTrigger.CART_ABANDONMENT)) {
-      timers.schedule(at.plus(settings.cartAbandonedAfter()), CART, customerId);
+    if (record.value().change() instanceof ProfileChange.Click click && OfferMemory.followCart(state, click.click())) {
+      changed = true;
+      if (!state.getCartProductIds().isEmpty() && settings.enabled(OfferTrigger.CART_ABANDONMENT)) {
+        timers.schedule(at.plus(settings.cartAbandonedAfter()), CART, customerId);
+      }
     } else if (record.value().change() instanceof ProfileChange.Basket basket) {
+      changed = true;
       learnFrom(state, basket.basket());
       OfferMemory.clearCart(state);
       decide(state, profile, OfferTrigger.POST_PURCHASE, basket.basket().getTransactionId(), at);
     }
+    List<String> aboveSpike = state.getCategoriesAboveSpike();
     String spiked = memory.spikedCategory(state, profile, at);
+    changed |= !aboveSpike.equals(state.getCategoriesAboveSpike());
     if (spiked != null) {
       decide(state, profile, OfferTrigger.INTEREST_SPIKE, "category=" + spiked + "@" + at.toEpochMilli(), at);
     }
     if (state.getNextDigestAt() == null && settings.enabled(OfferTrigger.DIGEST)) {
+      changed = true;
       Instant due = at.plus(settings.digestInterval());
       state.setNextDigestAt(due);
       timers.schedule(due, DIGEST, customerId);
     }
-    states.put(customerId, state);
+    if (changed) {
+      states.put(customerId, state); // most clicks change nothing here: no write
+    }
   }
 
   private void onStreamTime(long streamTime) {
