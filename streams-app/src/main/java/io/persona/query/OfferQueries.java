@@ -61,9 +61,13 @@ public final class OfferQueries {
    * A customer never seen gets the cold-start offers.
    */
   public List<Option> topOffers(String customerId, Channel channel, int k) {
-    Instant now = views.latestEventTime() != null ? views.latestEventTime() : Instant.EPOCH;
+    CustomerProfile profile = profile(customerId);
+    Instant now = views.latestEventTime();
+    if (now == null) { // nothing processed since the start: the customer's own latest event is the best "now"
+      now = profile != null ? profile.getLastSeen() : Instant.EPOCH;
+    }
     CustomerOfferState state = readCustomer(StoreNames.CUSTOMER_OFFER_STATE, customerId);
-    return decider.topK(customerId, profile(customerId), state, channel, now, k);
+    return decider.topK(customerId, profile, state, channel, now, k);
   }
 
   /** The offer's KPIs per arm, or null for an offer never decided. */
