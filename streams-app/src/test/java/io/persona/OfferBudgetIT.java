@@ -122,6 +122,7 @@ class OfferBudgetIT {
         "PERSONA_STATE_DIR", stateDir.toString(),
         "PERSONA_APPLICATION_ID", "persona-budget-it",
         "PERSONA_TOPICS_PARTITIONS", "4",
-        "PERSONA_OFFERS_HOLDOUT_PERCENT", "0"), null);
+        "PERSONA_OFFERS_HOLDOUT_PERCENT", "0",
+        "PERSONA_CONSENT_DEFAULT_POS", "grant"), null);
   }
 }

@@ -70,7 +70,7 @@ public final class TestEvents {
         .build();
   }
 
-  /** An active offer valid from long before {@link #T0}, on email, ad and POS; target product or category. */
+  /** An active offer valid from long before {@link #T0}, on email, ad, POS and push; target product or category. */
   public static OfferCatalogEntry offer(String offerId, String productId, String category) {
     return OfferCatalogEntry.newBuilder()
         .setOfferId(offerId)
@@ -80,7 +80,7 @@ public final class TestEvents {
         .setTargetCategory(category)
         .setDiscountValue(10)
         .setValidFrom(T0.minus(java.time.Duration.ofDays(365)))
-        .setAllowedChannels(List.of(Channel.EMAIL, Channel.AD, Channel.POS))
+        .setAllowedChannels(List.of(Channel.EMAIL, Channel.AD, Channel.POS, Channel.PUSH))
         .build();
   }
 }

@@ -12,7 +12,8 @@ import org.apache.kafka.common.utils.Utils;
 /** Turns one JSON line into the key, event time and Avro bytes of a record for one topic. */
 final class JsonLineEncoder {
   /** A line ready to publish. {@code key} is null when the key field is null (an anonymous POS basket). */
-  record Encoded(String key, long timestamp, byte[] value) {}
+  /** @param customerId the customer whose partition the record belongs in, when the key is composite */
+  record Encoded(String key, String customerId, long timestamp, byte[] value) {}
 
   private final Topic<?> topic;
   private final BinaryMessageEncoder<GenericRecord> encoder;
@@ -25,9 +26,11 @@ final class JsonLineEncoder {
   Encoded encode(String line) throws JsonAvroException {
     GenericRecord record = JsonAvro.fromJson(line, topic.schema());
     byte[] bytes = toBytes(record);
-    Object key = record.get(topic.keyField());
+    String key = topic.keyOf(record);
+    Object keyField = record.get(topic.keyField());
     long timestamp = (Long) record.get(topic.eventTimeField());
-    return new Encoded(key == null ? null : key.toString(), timestamp, bytes);
+    return new Encoded(key, key == null || key.equals(String.valueOf(keyField)) ? null : keyField.toString(),
+        timestamp, bytes);
   }
 
   private byte[] toBytes(GenericRecord record) throws JsonAvroException {

@@ -1,6 +1,7 @@
 package io.persona.cli;
 
 import io.persona.serde.JsonAvroException;
+import io.persona.topology.CustomerPartitions;
 import io.persona.topology.Topic;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -82,8 +83,12 @@ public final class ProduceCommand implements Callable<Integer> {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       List<Future<RecordMetadata>> sends = new ArrayList<>();
+      int partitions = producer.partitionsFor(topic.name()).size();
       for (JsonLineEncoder.Encoded record : records) {
-        sends.add(producer.send(new ProducerRecord<>(topic.name(), null, record.timestamp(), record.key(), record.value())));
+        // A composite key (consent) goes to its customer's partition, not to its own hash's.
+        Integer partition = record.customerId() == null ? null : CustomerPartitions.of(record.customerId(), partitions);
+        sends.add(producer.send(
+            new ProducerRecord<>(topic.name(), partition, record.timestamp(), record.key(), record.value())));
       }
       for (Future<RecordMetadata> send : sends) {
         send.get();

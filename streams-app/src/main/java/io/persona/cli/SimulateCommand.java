@@ -1,7 +1,9 @@
 package io.persona.cli;
 
 import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.ConsentChange;
 import io.persona.sim.ShopperSimulator;
+import io.persona.topology.CustomerPartitions;
 import io.persona.topology.Topics;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -44,7 +46,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5);
-    long[] counts = new long[2];
+    long[] counts = new long[3];
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       for (OfferCatalogEntry offer : ShopperSimulator.catalog(start.minusSeconds(86_400))) {
@@ -52,11 +54,19 @@ public final class SimulateCommand implements Callable<Integer> {
             Topics.OFFER_CATALOG.valueSerde().encode(offer)));
       }
       producer.flush();
+      int consentPartitions = producer.partitionsFor(Topics.CONSENT_CHANGES.name()).size();
       new ShopperSimulator(seed, customers, start).generate(days, event -> {
         if (event.click() != null) {
           producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), event.click().getAnonymousId(),
               Topics.CLICKSTREAM.valueSerde().encode(event.click())));
           counts[0]++;
+        } else if (event.consent() != null) {
+          ConsentChange consent = event.consent();
+          producer.send(new ProducerRecord<>(Topics.CONSENT_CHANGES.name(),
+              CustomerPartitions.of(consent.getCustomerId(), consentPartitions),
+              CustomerPartitions.consentKey(consent.getCustomerId(), consent.getChannel()),
+              Topics.CONSENT_CHANGES.valueSerde().encode(consent)));
+          counts[2]++;
         } else {
           producer.send(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), event.basket().getCustomerId(),
               Topics.POS_TRANSACTIONS.valueSerde().encode(event.basket())));
@@ -65,8 +75,8 @@ public final class SimulateCommand implements Callable<Integer> {
       });
       producer.flush();
     }
-    err.printf("published %d offers, %d clicks and %d baskets of %d customers over %d days%n",
-        ShopperSimulator.catalog(start).size(), counts[0], counts[1], customers, days);
+    err.printf("published %d offers, %d consent changes, %d clicks and %d baskets of %d customers over %d days%n",
+        ShopperSimulator.catalog(start).size(), counts[2], counts[0], counts[1], customers, days);
     err.flush();
     return 0;
   }

@@ -59,8 +59,15 @@ public final class ConfigKeys {
   public static final String MAX_NEIGHBOURS = "offers.similar.max.neighbours";
   public static final String MAX_BASKET_PRODUCTS = "offers.similar.max.basket.products";
 
+  public static final String CONSENT_DEFAULT_PREFIX = "consent.default.";
+  public static final String AD_PSEUDONYM_KEY = "privacy.ad.pseudonym.key";
+  public static final String INACTIVE_RETENTION_MS = "retention.inactive.after.ms";
+  public static final String CHANGELOG_MAX_COMPACTION_LAG_MS = "changelog.max.compaction.lag.ms";
+  public static final String CHANGELOG_SEGMENT_MS = "changelog.segment.ms";
+
   private static final long HOUR = 3_600_000L;
   private static final long MINUTE = 60_000L;
+  private static final ValidString DENY_OR_GRANT = ValidString.in("deny", "grant");
   private static final ValidString CHANNEL_OR_OFF = ValidString.in("off", "email", "sms", "push", "ad", "web", "pos");
   private static final String CAP_DOC = "Frequency cap of the channel, such as 1/1d,3/7d (at most 1 a day and 3 a week); "
       + "units d, h, m; empty for none.";
@@ -131,7 +138,7 @@ public final class ConfigKeys {
               "Channel of the next-visit offer decided after each loyalty basket (a checkout coupon); off to switch off.")
           .define(TRIGGER_CHANNEL_PREFIX + "cart.abandonment.channel", Type.STRING, "email", CHANNEL_OR_OFF, MEDIUM,
               "Channel of the offer decided when a cart is abandoned; off to switch off.")
-          .define(TRIGGER_CHANNEL_PREFIX + "interest.spike.channel", Type.STRING, "ad", CHANNEL_OR_OFF, MEDIUM,
+          .define(TRIGGER_CHANNEL_PREFIX + "interest.spike.channel", Type.STRING, "push", CHANNEL_OR_OFF, MEDIUM,
               "Channel of the offer decided when a category affinity crosses the spike threshold; off to switch off.")
           .define(TRIGGER_CHANNEL_PREFIX + "digest.channel", Type.STRING, "email", CHANNEL_OR_OFF, MEDIUM,
               "Channel of the periodic digest offer for active customers; off to switch off.")
@@ -171,7 +178,28 @@ public final class ConfigKeys {
           .define(MAX_NEIGHBOURS, Type.INT, 20, Range.between(1, 1000), LOW,
               "Co-purchase neighbours kept per product.")
           .define(MAX_BASKET_PRODUCTS, Type.INT, 20, Range.between(2, 200), LOW,
-              "Products of one basket that co-purchases learn from (pairs grow with the square).");
+              "Products of one basket that co-purchases learn from (pairs grow with the square).")
+          .define(CONSENT_DEFAULT_PREFIX + "email", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,
+              "Consent for email of a customer who has said nothing: deny, or grant where the law allows opt-out.")
+          .define(CONSENT_DEFAULT_PREFIX + "sms", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,
+              "Consent for sms of a customer who has said nothing: deny, or grant where the law allows opt-out.")
+          .define(CONSENT_DEFAULT_PREFIX + "push", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,
+              "Consent for push of a customer who has said nothing: deny, or grant where the law allows opt-out.")
+          .define(CONSENT_DEFAULT_PREFIX + "ad", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,
+              "Consent for ad of a customer who has said nothing: deny, or grant where the law allows opt-out.")
+          .define(CONSENT_DEFAULT_PREFIX + "web", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,
+              "Consent for web of a customer who has said nothing: deny, or grant where the law allows opt-out.")
+          .define(CONSENT_DEFAULT_PREFIX + "pos", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,
+              "Consent for pos of a customer who has said nothing: deny, or grant where the law allows opt-out.")
+          .define(AD_PSEUDONYM_KEY, Type.PASSWORD, "", HIGH,
+              "Secret of the HMAC that keys ad offers (ad-offers topic); required when a trigger sends to the ad channel. "
+                  + "Never written to Kafka or to state.")
+          .define(INACTIVE_RETENTION_MS, Type.LONG, 730 * DAY, Range.atLeast(DAY), MEDIUM,
+              "A customer inactive this long (stream time) is erased, like on request.")
+          .define(CHANGELOG_MAX_COMPACTION_LAG_MS, Type.LONG, DAY, Range.atLeast(60_000), MEDIUM,
+              "Changelog max.compaction.lag.ms: an erased value is compacted away within about this time.")
+          .define(CHANGELOG_SEGMENT_MS, Type.LONG, HOUR, Range.atLeast(60_000), LOW,
+              "Changelog segment.ms: segments roll this often, so that compaction reaches recent tombstones.");
 
   private ConfigKeys() {}
 }

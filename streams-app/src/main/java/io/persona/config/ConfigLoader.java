@@ -3,10 +3,13 @@ package io.persona.config;
 import static io.persona.config.ConfigKeys.DEFINITION;
 import static io.persona.config.ConfigKeys.KAFKA_PREFIX;
 
+import io.persona.avro.Channel;
 import io.persona.avro.ClickEventType;
 import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
+import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
+import org.apache.kafka.common.config.types.Password;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -129,7 +132,27 @@ public final class ConfigLoader {
             (Integer) parsed.get(ConfigKeys.ANONYMOUS_MAX_ENTRIES)),
         events(parsed),
         millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS),
-        OfferSettingsParser.parse(parsed));
+        OfferSettingsParser.parse(parsed),
+        privacy(parsed));
+  }
+
+  private static PrivacySettings privacy(Map<String, Object> parsed) {
+    Map<Channel, Boolean> defaults = new EnumMap<>(Channel.class);
+    for (Channel channel : Channel.values()) {
+      Object value = parsed.get(ConfigKeys.CONSENT_DEFAULT_PREFIX + channel.name().toLowerCase(Locale.ROOT));
+      if (value != null) {
+        defaults.put(channel, value.equals("grant"));
+      }
+    }
+    String adKey = ((Password) parsed.get(ConfigKeys.AD_PSEUDONYM_KEY)).value();
+    boolean adInUse = OfferSettingsParser.parse(parsed).triggerChannels().containsValue(Channel.AD);
+    if (adInUse && adKey.isBlank()) {
+      throw new ConfigException("a trigger sends to the ad channel, so " + ConfigKeys.AD_PSEUDONYM_KEY + " must be set (or "
+          + envName(ConfigKeys.AD_PSEUDONYM_KEY) + "): ad offers are keyed by an HMAC of the customer id with it. "
+          + "Use a long random secret and keep it out of Kafka");
+    }
+    return new PrivacySettings(defaults, adKey, millis(parsed, ConfigKeys.INACTIVE_RETENTION_MS),
+        millis(parsed, ConfigKeys.CHANGELOG_MAX_COMPACTION_LAG_MS), millis(parsed, ConfigKeys.CHANGELOG_SEGMENT_MS));
   }
 
   private static EventValidator events(Map<String, Object> parsed) {

@@ -3,6 +3,7 @@ package io.persona.config;
 import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.offers.OfferSettings;
+import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,8 @@ public record PersonaConfig(
     IdentitySettings identity,
     EventValidator events,
     Duration expiryScanInterval,
-    OfferSettings offers) {
+    OfferSettings offers,
+    PrivacySettings privacy) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);

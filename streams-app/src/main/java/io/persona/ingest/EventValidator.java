@@ -2,7 +2,10 @@ package io.persona.ingest;
 
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ClickEventType;
+import io.persona.avro.Channel;
+import io.persona.avro.ConsentChange;
 import io.persona.avro.LineItem;
+import io.persona.topology.CustomerPartitions;
 import io.persona.avro.PosTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +71,23 @@ public record EventValidator(Duration maxFuture, Duration grace) {
       }
     }
     return checkTime(basket.getEventTime(), recordTime, streamTime);
+  }
+
+  /**
+   * A consent change must be keyed {@code <customerId>/<channel>} and name a channel. It is never too late: a
+   * withdrawal that arrives late still takes effect from then on.
+   */
+  public Optional<String> check(String key, ConsentChange change, long recordTime) {
+    if (change.getChannel() == Channel.UNKNOWN) {
+      return reason("channel must be a known channel");
+    }
+    if (!CustomerPartitions.consentKey(change.getCustomerId(), change.getChannel()).equals(key)) {
+      return reason("record key must be <customerId>/<channel>");
+    }
+    if (change.getChangedAt().toEpochMilli() > recordTime + maxFuture.toMillis()) {
+      return reason("changedAt is more than " + maxFuture + " ahead of its arrival");
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> check(LineItem line) {

@@ -1,5 +1,6 @@
 package io.persona.processors;
 
+import io.persona.avro.ConsentState;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.LedgerEntry;
@@ -17,6 +18,7 @@ import io.persona.offers.Decider.Decision;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferSettings;
 import io.persona.offers.OfferViews;
+import io.persona.privacy.Consents;
 import io.persona.processors.DueTimers.Timer;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
@@ -46,7 +48,7 @@ import org.apache.kafka.streams.state.Stores;
  * ledger that owns the offer and its budget) and customer id -> {@link OfferOutcome} (redeemed, converted, ignored).
  * Stores: {@link StoreNames#CUSTOMER_OFFER_STATE}, read and written per event; {@link StoreNames#OFFER_TIMERS} for
  * abandoned carts, digests and closing attribution windows; {@link StoreNames#CUSTOMER_PROFILES} read when a timer
- * fires; the global similarity and KPI stores read when deciding. Caps, cooldowns and the decision are written in
+ * fires; {@link StoreNames#CONSENT} read when deciding (default deny); the global similarity and KPI stores. Caps, cooldowns and the decision are written in
  * the same transaction as the ledger entry.
  */
 public final class DecideOffersProcessor implements Processor<String, ProfileUpdate, String, SpecificRecord> {
@@ -59,20 +61,23 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private final OfferMemory memory;
   private final OfferViews views;
   private final Attribution attribution;
+  private final Consents consents;
   private final AvroSerde<CustomerProfile> profileSerde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, CustomerOfferState> states;
   private KeyValueStore<String, byte[]> profiles;
+  private KeyValueStore<String, ConsentState> consentStates;
   private DueTimers timers;
   private Decider decider;
 
-  DecideOffersProcessor(OfferSettings settings, OfferMemory memory, OfferViews views,
+  DecideOffersProcessor(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
       Function<Decider.Lookups, Decider> deciders) {
     this.settings = settings;
     this.memory = memory;
     this.views = views;
     this.deciders = deciders;
     this.attribution = new Attribution(settings.attributionWindow());
+    this.consents = consents;
   }
 
   @Override
@@ -80,6 +85,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     this.context = context;
     this.states = context.getStateStore(StoreNames.CUSTOMER_OFFER_STATE);
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
+    this.consentStates = context.getStateStore(StoreNames.CONSENT);
     this.timers = new DueTimers(context.getStateStore(StoreNames.OFFER_TIMERS));
     this.decider = deciders.apply(GlobalLookups.of(context));
     context.schedule(settings.timerInterval(), PunctuationType.STREAM_TIME, this::onStreamTime);
@@ -202,8 +208,9 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
   private void decide(CustomerOfferState state, CustomerProfile profile, OfferTrigger trigger, String triggerKey,
       Instant at) {
-    if (!settings.enabled(trigger)) {
-      return;
+    if (!settings.enabled(trigger)
+        || !consents.allows(consentStates.get(state.getCustomerId()), settings.channelOf(trigger), at)) {
+      return; // default deny: without consent in force now, nothing is decided, not even a holdout record
     }
     Decision decision = decider.decide(state.getCustomerId(), profile, state, trigger, triggerKey, at);
     if (decision == null) {
@@ -253,13 +260,15 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   /** Supplies the processor with the stores it owns; the profile store is connected by name. */
   public static final class Supplier implements ProcessorSupplier<String, ProfileUpdate, String, SpecificRecord> {
     private final OfferSettings settings;
+    private final Consents consents;
     private final OfferMemory memory;
     private final OfferViews views;
     private final Function<Decider.Lookups, Decider> deciders;
 
-    public Supplier(OfferSettings settings, OfferMemory memory, OfferViews views,
+    public Supplier(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
         Function<Decider.Lookups, Decider> deciders) {
       this.settings = settings;
+      this.consents = consents;
       this.memory = memory;
       this.views = views;
       this.deciders = deciders;
@@ -267,7 +276,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
     @Override
     public Processor<String, ProfileUpdate, String, SpecificRecord> get() {
-      return new DecideOffersProcessor(settings, memory, views, deciders);
+      return new DecideOffersProcessor(settings, consents, memory, views, deciders);
     }
 
     @Override

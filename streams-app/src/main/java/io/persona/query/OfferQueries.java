@@ -10,12 +10,11 @@ import io.persona.offers.Decider;
 import io.persona.offers.Decider.Option;
 import io.persona.offers.OfferViews;
 import io.persona.profile.Decay;
+import io.persona.topology.CustomerPartitions;
 import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -90,10 +89,8 @@ public final class OfferQueries {
     return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
   }
 
-  /** The default partitioner's choice for a string key, as every customer-keyed topic is written. */
   private int partitionOf(String customerId) {
-    byte[] key = customerId.getBytes(StandardCharsets.UTF_8);
-    return Utils.toPositive(Utils.murmur2(key)) % config.topicPartitions();
+    return CustomerPartitions.of(customerId, config.topicPartitions());
   }
 
   private final class Lookups implements Decider.Lookups {

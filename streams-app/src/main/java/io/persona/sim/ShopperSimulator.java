@@ -3,6 +3,7 @@ package io.persona.sim;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ClickEventType;
+import io.persona.avro.ConsentChange;
 import io.persona.avro.Device;
 import io.persona.avro.LineItem;
 import io.persona.avro.OfferCatalogEntry;
@@ -13,13 +14,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
  * A small shop over a few weeks of event time, the same from the same seed: customers with two favourite categories
  * browse the web shop (views, carts, logins; half the carts are abandoned), check out, and visit stores (POS
- * baskets). Some baskets use an offer of their category. The shoppers do not read the offers they are sent
+ * baskets). Most grant consent for email, POS and push at sign-up; a few withdraw email half-way. Some baskets use an
+ * offer of their category. The shoppers do not read the offers they are sent
  * (open loop): redemptions count only where the engine did send that offer, and the holdout shows what shoppers
  * buy anyway.
  */
@@ -29,12 +32,20 @@ public final class ShopperSimulator {
   static final int PRODUCTS_PER_CATEGORY = 12;
   private static final Device[] DEVICES = {Device.DESKTOP, Device.MOBILE, Device.TABLET, Device.APP};
 
-  /** One event of either kind, so both streams can be published in a single event-time order. */
-  public record Event(ClickEvent click, PosTransaction basket) {
+  /** One event of any kind, so all streams can be published in a single event-time order. */
+  public record Event(ClickEvent click, PosTransaction basket, ConsentChange consent) {
+    Event(ClickEvent click, PosTransaction basket) {
+      this(click, basket, null);
+    }
+
     Instant time() {
-      return click != null ? click.getEventTime() : basket.getEventTime();
+      return click != null ? click.getEventTime()
+          : basket != null ? basket.getEventTime() : consent.getChangedAt();
     }
   }
+
+  /** Share of customers who grant each channel when they sign up; a few withdraw email later. */
+  private static final Map<Channel, Double> GRANTS = Map.of(Channel.EMAIL, 0.8, Channel.POS, 0.9, Channel.PUSH, 0.5);
 
   private final Random random;
   private final int customers;
@@ -70,8 +81,22 @@ public final class ShopperSimulator {
 
   /** Every event of {@code days} days, in event-time order. */
   public void generate(int days, Consumer<Event> events) {
+    for (int c = 0; c < customers; c++) {
+      for (Channel channel : List.of(Channel.EMAIL, Channel.POS, Channel.PUSH)) {
+        if (random.nextDouble() < GRANTS.get(channel)) {
+          events.accept(new Event(null, null, consent(c, channel, true, start.minusSeconds(3600))));
+        }
+      }
+    }
     for (int day = 0; day < days; day++) {
       List<Event> today = new ArrayList<>();
+      if (day == days / 2) {
+        for (int c = 0; c < customers; c++) {
+          if (random.nextDouble() < 0.05) {
+            today.add(new Event(null, null, consent(c, Channel.EMAIL, false, start.plus(Duration.ofDays(day)))));
+          }
+        }
+      }
       for (int c = 0; c < customers; c++) {
         Instant dayStart = start.plus(Duration.ofDays(day));
         if (random.nextDouble() < 0.35) {
@@ -84,6 +109,10 @@ public final class ShopperSimulator {
       today.sort(Comparator.comparing(Event::time));
       today.forEach(events);
     }
+  }
+
+  private static ConsentChange consent(int customer, Channel channel, boolean granted, Instant at) {
+    return new ConsentChange(customerId(customer), channel, granted, at, granted ? "sign-up" : "preference-centre");
   }
 
   private void webSession(int customer, Instant at, List<Event> out) {

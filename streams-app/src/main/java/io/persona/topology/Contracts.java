@@ -1,5 +1,6 @@
 package io.persona.topology;
 
+import io.persona.avro.ConsentState;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.IdentityState;
 import io.persona.avro.LedgerEntry;
@@ -19,7 +20,7 @@ public final class Contracts {
   public static final List<Class<? extends SpecificRecord>> VERSIONED_TYPES = Stream.concat(
           Topics.EVENT_TOPICS.stream().map(Topic::valueType),
           Stream.of(IdentityState.class, ProfileDelta.class, RecentEventIds.class, CustomerOfferState.class,
-              LedgerEntry.class))
+              LedgerEntry.class, ConsentState.class))
       .toList();
 
   private Contracts() {}

@@ -1,6 +1,7 @@
 package io.persona.topology;
 
 import io.persona.avro.ClickEvent;
+import io.persona.avro.ConsentChange;
 import io.persona.avro.LedgerEntry;
 import io.persona.avro.OfferOutcome;
 import io.persona.avro.PosTransaction;
@@ -16,6 +17,7 @@ import io.persona.processors.ConfirmDecisionProcessor;
 import io.persona.processors.LearnCoPurchasesProcessor;
 import io.persona.processors.MirrorProcessor;
 import io.persona.processors.OfferLedgerProcessor;
+import io.persona.processors.RecordConsentProcessor;
 import io.persona.processors.ResolveIdentityProcessor;
 import io.persona.processors.UpdateProfileProcessor;
 import io.persona.processors.ValidateProcessor;
@@ -72,6 +74,7 @@ public final class PersonaTopology {
     KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime)
         .merge(loyaltyBaskets(baskets), Named.as("merge-profile-changes"));
     KStream<String, ProfileUpdate> updates = updateProfiles(changes, config);
+    recordConsent(builder, config);
     decideOffers(builder, updates, config, views, decay, eventTime);
     learnCoPurchases(baskets, coPurchases);
     return builder.build();
@@ -126,8 +129,8 @@ public final class PersonaTopology {
     OfferMemory memory = new OfferMemory(config.offers(), decay);
     Function<Decider.Lookups, Decider> deciders = lookups -> Decider.create(config.offers(), decay, views, lookups);
     KStream<String, SpecificRecord> decisions = updates.process(
-        new DecideOffersProcessor.Supplier(config.offers(), memory, views, deciders), Named.as("decide-offers"),
-        StoreNames.CUSTOMER_PROFILES);
+        new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), memory, views, deciders),
+        Named.as("decide-offers"), StoreNames.CUSTOMER_PROFILES, StoreNames.CONSENT);
     Topic<OfferOutcome> outcomes = Topics.OFFER_OUTCOMES;
     KStream<String, SpecificRecord> confirmed = builder.stream(outcomes.name(),
             Consumed.with(Serdes.String(), outcomes.valueSerde()).withTimestampExtractor(eventTime)
@@ -141,6 +144,14 @@ public final class PersonaTopology {
     sink(settled, Topics.PERSONALIZED_OFFERS, "settled");
     sink(settled, Topics.OFFER_OUTCOMES, "settled");
     sink(settled, Topics.OFFER_KPIS, "settled");
+  }
+
+  /** Consent per customer and channel; its records carry composite keys but sit in the customer's partition. */
+  private static void recordConsent(StreamsBuilder builder, PersonaConfig config) {
+    Topic<ConsentChange> consent = Topics.CONSENT_CHANGES;
+    builder.stream(consent.name(), Consumed.with(Serdes.String(), consent.valueSerde())
+            .withName("consent-changes-source"))
+        .process(new RecordConsentProcessor.Supplier(config.events()), Named.as("record-consent"));
   }
 
   /** Every basket, loyalty or not, teaches the task of each of its products what was bought with it. */

@@ -12,6 +12,8 @@ public final class StoreNames {
   public static final String CUSTOMER_OFFER_STATE = "customer-offer-state-store";
   /** Due triggers and attribution windows by due time, so a timer costs work only when it is due. */
   public static final String OFFER_TIMERS = "offer-timer-store";
+  /** Per customer: consent per channel, with the time each change took effect. */
+  public static final String CONSENT = "consent-store";
   /** Per offer: its KPIs and budget, written only by the task that owns the offer. */
   public static final String OFFER_LEDGER = "offer-ledger-store";
   /** Per product: co-purchase neighbours and popularity, learned from all baskets. */

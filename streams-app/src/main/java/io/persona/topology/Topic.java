@@ -3,6 +3,7 @@ package io.persona.topology;
 import io.persona.serde.AvroSerde;
 import java.time.Instant;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -41,9 +42,23 @@ public final class Topic<V extends SpecificRecord> {
     return SpecificData.get().getSchema(valueType);
   }
 
-  /** The value field whose content is the record key. */
+  /** The value field whose content is the record key (for consent-changes, its first part). */
   public String keyField() {
     return keyField;
+  }
+
+  /**
+   * The record key of {@code value}: its key field, or for {@code consent-changes} customer id and channel
+   * ({@code c-1/EMAIL}), so that compaction keeps the latest change of every channel.
+   */
+  public String keyOf(IndexedRecord value) {
+    Object key = value.get(value.getSchema().getField(keyField).pos());
+    if (key == null) {
+      return null;
+    }
+    return name.equals(Topics.CONSENT_CHANGES_NAME)
+        ? CustomerPartitions.consentKey(key.toString(), value.get(value.getSchema().getField("channel").pos()))
+        : key.toString();
   }
 
   /** The value field holding the event time, used as the record timestamp. */

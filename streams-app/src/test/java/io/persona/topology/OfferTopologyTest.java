@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
 
 /** decide -> emit -> learn, end to end in the real topology, on event time only. */
 class OfferTopologyTest {
+  /** Consent is someone else's test (ConsentTopologyTest): here every channel is granted by default. */
+  static final Map<String, String> CONSENTED = Map.of(
+      "PERSONA_CONSENT_DEFAULT_EMAIL", "grant", "PERSONA_CONSENT_DEFAULT_POS", "grant",
+      "PERSONA_CONSENT_DEFAULT_PUSH", "grant", "PERSONA_CONSENT_DEFAULT_AD", "grant",
+      "PERSONA_PRIVACY_AD_PSEUDONYM_KEY", "test-secret");
   private static final Map<String, String> ONLY_CART_TRIGGER = Map.of(
       "PERSONA_OFFERS_HOLDOUT_PERCENT", "0",
       "PERSONA_OFFERS_TRIGGER_INTEREST_SPIKE_CHANNEL", "off",
@@ -165,7 +170,7 @@ class OfferTopologyTest {
 
     assertThat(offersFor("c-1")).singleElement().satisfies(offer -> {
       assertThat(offer.getTrigger()).isEqualTo(OfferTrigger.INTEREST_SPIKE);
-      assertThat(offer.getChannel()).isEqualTo(Channel.AD);
+      assertThat(offer.getChannel()).isEqualTo(Channel.PUSH);
     });
   }
 
@@ -186,7 +191,7 @@ class OfferTopologyTest {
 
   @Test
   void shouldOfferWhatOtherCustomersBoughtWithTheProductsInTheCart() {
-    fixture = new TopologyFixture(ONLY_CART_TRIGGER);
+    fixture = shop(ONLY_CART_TRIGGER);
     fixture.offer(offer("o-nozzle", "p-nozzle", "watering"));
     for (int i = 0; i < 3; i++) {
       fixture.basket(TestEvents.basket("t-" + i, "c-other-" + i, T0.minus(Duration.ofDays(1)),
@@ -203,7 +208,7 @@ class OfferTopologyTest {
 
   @Test
   void shouldStopOfferingARetiredOfferWithoutARestart() {
-    fixture = new TopologyFixture(ONLY_CART_TRIGGER);
+    fixture = shop(ONLY_CART_TRIGGER);
     fixture.offer(offer("o-hose", "p-hose", "garden"));
     fixture.retire("o-hose");
     abandonCart("c-1", "p-hose", T0);
@@ -218,7 +223,7 @@ class OfferTopologyTest {
 
   @Test
   void shouldNeverSendAnOfferBeyondItsBudget() {
-    fixture = new TopologyFixture(ONLY_CART_TRIGGER);
+    fixture = shop(ONLY_CART_TRIGGER);
     OfferCatalogEntry limited = offer("o-hose", "p-hose", "garden");
     limited.setMaxSends(2L);
     fixture.offer(limited);
@@ -253,11 +258,17 @@ class OfferTopologyTest {
   }
 
   private TopologyFixture gardenShop(Map<String, String> env) {
-    TopologyFixture shop = new TopologyFixture(env);
+    TopologyFixture shop = shop(env);
     shop.offer(offer("o-hose", "p-hose", "garden"));
     shop.offer(offer("o-garden", null, "garden"));
     shop.offer(offer("o-kitchen", null, "kitchen"));
     return shop;
+  }
+
+  private static TopologyFixture shop(Map<String, String> env) {
+    Map<String, String> consented = new HashMap<>(CONSENTED);
+    consented.putAll(env);
+    return new TopologyFixture(consented);
   }
 
   private void browseGardenToolsAndAbandonTheCart(String customerId, Instant from) {

@@ -1,7 +1,9 @@
 package io.persona.topology;
 
 import io.persona.TestEvents;
+import io.persona.avro.Channel;
 import io.persona.avro.ClickEvent;
+import io.persona.avro.ConsentChange;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.IdentityState;
@@ -39,6 +41,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, CustomerProfile> profiles;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final TestInputTopic<String, OfferCatalogEntry> catalog;
+  private final TestInputTopic<String, ConsentChange> consents;
   final TestOutputTopic<String, PersonalizedOffer> offers;
   final TestOutputTopic<String, OfferOutcome> outcomes;
   final TestOutputTopic<String, OfferKpi> kpis;
@@ -62,6 +65,8 @@ final class TopologyFixture implements AutoCloseable {
         Topics.CUSTOMER_PROFILES.valueSerde().deserializer());
     catalog = driver.createInputTopic(Topics.OFFER_CATALOG.name(), Serdes.String().serializer(),
         Topics.OFFER_CATALOG.valueSerde().serializer());
+    consents = driver.createInputTopic(Topics.CONSENT_CHANGES.name(), Serdes.String().serializer(),
+        Topics.CONSENT_CHANGES.valueSerde().serializer());
     offers = driver.createOutputTopic(Topics.PERSONALIZED_OFFERS.name(), Serdes.String().deserializer(),
         Topics.PERSONALIZED_OFFERS.valueSerde().deserializer());
     outcomes = driver.createOutputTopic(Topics.OFFER_OUTCOMES.name(), Serdes.String().deserializer(),
@@ -72,6 +77,11 @@ final class TopologyFixture implements AutoCloseable {
 
   void offer(OfferCatalogEntry offer) {
     catalog.pipeInput(offer.getOfferId(), offer, offer.getValidFrom());
+  }
+
+  void consent(String customerId, Channel channel, boolean granted, Instant at) {
+    ConsentChange change = new ConsentChange(customerId, channel, granted, at, "test");
+    consents.pipeInput(CustomerPartitions.consentKey(customerId, channel), change, at);
   }
 
   /** A tombstone on the catalog: the offer is retired. */
