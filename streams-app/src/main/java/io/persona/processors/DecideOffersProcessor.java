@@ -26,6 +26,7 @@ import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -231,6 +232,23 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     long at = outcome.getOccurredAt().toEpochMilli();
     context.forward(new Record<>(outcome.getOfferId(), new LedgerEntry(null, outcome), at));
     context.forward(new Record<>(outcome.getCustomerId(), outcome, at));
+  }
+
+  /** Every timer the customer's state may have pending, so an erasure can cancel them (their keys hold the id). */
+  static List<Timer> pendingTimers(CustomerOfferState state, OfferSettings settings) {
+    List<Timer> pending = new ArrayList<>();
+    String customerId = state.getCustomerId();
+    if (state.getCartUpdatedAt() != null) {
+      pending.add(new Timer(state.getCartUpdatedAt().plus(settings.cartAbandonedAfter()), CART, customerId));
+    }
+    if (state.getNextDigestAt() != null) {
+      pending.add(new Timer(state.getNextDigestAt(), DIGEST, customerId));
+    }
+    Attribution attribution = new Attribution(settings.attributionWindow());
+    for (OfferSend send : state.getSends()) {
+      pending.add(new Timer(attribution.closesAt(send).plusMillis(1), LAPSE, customerId));
+    }
+    return pending;
   }
 
   private CustomerProfile profileOf(String customerId) {

@@ -28,6 +28,10 @@ final class DueTimers {
     store.put(key(due.toEpochMilli(), kind, customerId), PRESENT);
   }
 
+  void cancel(Timer timer) {
+    store.delete(key(timer.due().toEpochMilli(), timer.kind(), timer.customerId()));
+  }
+
   /** Removes and returns the timers due at or before {@code now}, earliest first. */
   List<Timer> takeDue(Instant now) {
     List<Timer> due = new ArrayList<>();

@@ -35,6 +35,11 @@ final class ExpiryIndex {
     index.put(entry(newDay, key), PRESENT);
   }
 
+  /** Forgets {@code key}, which expired at {@code expiry}. */
+  void remove(String key, Instant expiry) {
+    index.delete(entry(day(expiry), key));
+  }
+
   /** Removes and returns the keys whose expiry day is before {@code now}'s day. */
   List<String> takeExpiredBefore(Instant now) {
     List<String> keys = new ArrayList<>();

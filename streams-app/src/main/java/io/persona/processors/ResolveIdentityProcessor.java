@@ -56,6 +56,7 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
   public void process(Record<String, ClickEvent> record) {
     IdentityState current = identities.get(record.key());
     Instant expiredAt = current == null ? null : resolver.expiresAt(current);
+    int linkedBefore = current == null ? 0 : current.getLinkedCustomerIds().size();
     Resolution resolution = resolver.resolve(current, record.value());
     if (resolution.duplicate()) {
       return;
@@ -72,9 +73,13 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
       return;
     }
     if (resolution.folded() != null) {
-      context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, null, resolution.folded())));
+      context.forward(record.withKey(customerId).withValue(
+          new ProfileDelta(customerId, null, resolution.folded(), null)));
     }
-    context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, record.value(), null)));
+    if (resolution.state().getLinkedCustomerIds().size() > linkedBefore) {
+      context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, null, null, record.key())));
+    }
+    context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, record.value(), null, null)));
   }
 
   private void expire(long streamTime) {

@@ -12,6 +12,8 @@ import io.persona.profile.RecentEvents;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,18 +32,23 @@ import org.apache.kafka.streams.state.Stores;
  * bytes to publish). Stores:
  * {@link StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached) holds the encoded profile and the same bytes
  * are forwarded, so each change is encoded once; {@link StoreNames#BASKET_DEDUP} holds the basket ids counted within
- * the duplicate window, read and written for baskets only, and never published.
+ * the duplicate window, read and written for baskets only, and never published;
+ * {@link StoreNames#CUSTOMER_INACTIVITY} indexes customers by the day they become inactive for too long (written when
+ * that day changes), for retention.
  */
 public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, ProfileUpdate> {
   private final ProfileUpdater updater;
   private final ProfileSettings settings;
+  private final Duration inactiveRetention;
   private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, ProfileUpdate> context;
   private KeyValueStore<String, byte[]> profiles;
   private KeyValueStore<String, RecentEventIds> countedBaskets;
+  private ExpiryIndex inactivity;
 
-  UpdateProfileProcessor(ProfileSettings settings) {
+  UpdateProfileProcessor(ProfileSettings settings, Duration inactiveRetention) {
     this.settings = settings;
+    this.inactiveRetention = inactiveRetention;
     this.updater = new ProfileUpdater(settings);
   }
 
@@ -50,6 +57,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     this.context = context;
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
     this.countedBaskets = context.getStateStore(StoreNames.BASKET_DEDUP);
+    this.inactivity = new ExpiryIndex(context.getStateStore(StoreNames.CUSTOMER_INACTIVITY));
   }
 
   @Override
@@ -59,7 +67,9 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     }
     byte[] stored = profiles.get(record.key());
     CustomerProfile current = stored == null ? null : serde.decode(stored);
+    Instant inactiveFrom = current == null ? null : current.getLastSeen().plus(inactiveRetention);
     CustomerProfile updated = record.value().applyTo(record.key(), current, updater);
+    inactivity.move(record.key(), inactiveFrom, updated.getLastSeen().plus(inactiveRetention));
     byte[] encoded = serde.encode(updated);
     profiles.put(record.key(), encoded);
     context.forward(record.withValue(new ProfileUpdate(record.value(), updated, encoded)));
@@ -80,14 +90,16 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
   /** Supplies the processor together with the store it owns, so wiring cannot forget the store. */
   public static final class Supplier implements ProcessorSupplier<String, ProfileChange, String, ProfileUpdate> {
     private final ProfileSettings settings;
+    private final Duration inactiveRetention;
 
-    public Supplier(ProfileSettings settings) {
+    public Supplier(ProfileSettings settings, Duration inactiveRetention) {
       this.settings = settings;
+      this.inactiveRetention = inactiveRetention;
     }
 
     @Override
     public Processor<String, ProfileChange, String, ProfileUpdate> get() {
-      return new UpdateProfileProcessor(settings);
+      return new UpdateProfileProcessor(settings, inactiveRetention);
     }
 
     @Override
@@ -96,7 +108,9 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES),
               Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BASKET_DEDUP),
-              Serdes.String(), AvroSerde.of(RecentEventIds.class)).withCachingEnabled());
+              Serdes.String(), AvroSerde.of(RecentEventIds.class)).withCachingEnabled(),
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_INACTIVITY),
+              Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.persona.topology;
 
 import io.persona.avro.ConsentState;
+import io.persona.avro.CustomerLinks;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.IdentityState;
 import io.persona.avro.LedgerEntry;
@@ -20,7 +21,7 @@ public final class Contracts {
   public static final List<Class<? extends SpecificRecord>> VERSIONED_TYPES = Stream.concat(
           Topics.EVENT_TOPICS.stream().map(Topic::valueType),
           Stream.of(IdentityState.class, ProfileDelta.class, RecentEventIds.class, CustomerOfferState.class,
-              LedgerEntry.class, ConsentState.class))
+              LedgerEntry.class, ConsentState.class, CustomerLinks.class))
       .toList();
 
   private Contracts() {}

@@ -1,6 +1,7 @@
 package io.persona.topology;
 
 import io.persona.avro.ClickEvent;
+import io.persona.avro.ErasureRequest;
 import io.persona.avro.ConsentChange;
 import io.persona.avro.LedgerEntry;
 import io.persona.avro.OfferOutcome;
@@ -13,19 +14,25 @@ import io.persona.offers.Decider;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferViews;
 import io.persona.processors.DecideOffersProcessor;
+import io.persona.processors.EraseCustomerProcessor;
+import io.persona.processors.UnlinkIdentityProcessor;
 import io.persona.processors.ConfirmDecisionProcessor;
 import io.persona.processors.LearnCoPurchasesProcessor;
 import io.persona.processors.MirrorProcessor;
 import io.persona.processors.OfferLedgerProcessor;
 import io.persona.processors.RecordConsentProcessor;
+import io.persona.processors.RememberLinksProcessor;
 import io.persona.processors.ResolveIdentityProcessor;
 import io.persona.processors.UpdateProfileProcessor;
 import io.persona.processors.ValidateProcessor;
+import io.persona.privacy.ErasureStep;
 import io.persona.profile.Decay;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
 import io.persona.serde.AvroSerde;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -33,6 +40,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -77,6 +85,7 @@ public final class PersonaTopology {
     recordConsent(builder, config);
     decideOffers(builder, updates, config, views, decay, eventTime);
     learnCoPurchases(baskets, coPurchases);
+    eraseCustomers(builder, config, eventTime);
     return builder.build();
   }
 
@@ -92,6 +101,11 @@ public final class PersonaTopology {
             new IdentityResolver(config.identity(), config.profile()), config.expiryScanInterval()),
             Named.as("resolve-identity"))
         .repartition(Repartitioned.with(Serdes.String(), deltas).withName("profile-deltas"))
+        .split(Named.as("profile-deltas-"))
+        .branch((customerId, delta) -> delta.getLinkedAnonymousId() != null, Branched.withConsumer(links -> links
+            .process(new RememberLinksProcessor.Supplier(), Named.as("remember-links")), "links"))
+        .defaultBranch(Branched.as("changes"))
+        .get("profile-deltas-changes")
         .mapValues(PersonaTopology::toChange, Named.as("delta-to-change"));
   }
 
@@ -112,7 +126,8 @@ public final class PersonaTopology {
 
   private static KStream<String, ProfileUpdate> updateProfiles(KStream<String, ProfileChange> changes,
       PersonaConfig config) {
-    KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile()),
+    KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile(),
+        config.privacy().inactiveRetention()),
         Named.as("update-customer-profile"));
     updates.mapValues(ProfileUpdate::encoded, Named.as("profile-bytes"))
         .to(Topics.CUSTOMER_PROFILES.name(),
@@ -152,6 +167,44 @@ public final class PersonaTopology {
     builder.stream(consent.name(), Consumed.with(Serdes.String(), consent.valueSerde())
             .withName("consent-changes-source"))
         .process(new RecordConsentProcessor.Supplier(config.events()), Named.as("record-consent"));
+  }
+
+  /**
+   * Erasure, on request or after too long without activity: every store of the customer's task, tombstones for the
+   * compacted topics, the links in identity-store (owned by the anonymous ids' tasks) and a receipt.
+   */
+  private static void eraseCustomers(StreamsBuilder builder, PersonaConfig config, EventTimeExtractor eventTime) {
+    Topic<ErasureRequest> requests = Topics.ERASURE_REQUESTS;
+    KStream<String, ErasureStep> steps = builder.stream(requests.name(),
+            Consumed.with(Serdes.String(), requests.valueSerde()).withTimestampExtractor(eventTime)
+                .withName("erasure-requests-source"))
+        .process(() -> new EraseCustomerProcessor(config.offers(), config.privacy().inactiveRetention(),
+                config.expiryScanInterval()), Named.as("erase-customer"),
+            StoreNames.CUSTOMER_PROFILES, StoreNames.BASKET_DEDUP, StoreNames.CUSTOMER_OFFER_STATE,
+            StoreNames.OFFER_TIMERS, StoreNames.CONSENT, StoreNames.CUSTOMER_LINKS, StoreNames.CUSTOMER_INACTIVITY);
+    steps.filter((key, step) -> step instanceof ErasureStep.Tombstone t
+            && t.topic().equals(Topics.CUSTOMER_PROFILES.name()), Named.as("keep-profile-tombstones"))
+        .mapValues(step -> (byte[]) null, Named.as("as-profile-tombstones"))
+        .to(Topics.CUSTOMER_PROFILES.name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+            .withName("erased-customer-profiles-sink"));
+    Topic<ConsentChange> consent = Topics.CONSENT_CHANGES;
+    steps.filter((key, step) -> step instanceof ErasureStep.Tombstone t && t.topic().equals(consent.name()),
+            Named.as("keep-consent-tombstones"))
+        .mapValues(step -> (ConsentChange) null, Named.as("as-consent-tombstones"))
+        .to(consent.name(), Produced.with(Serdes.String(), consent.valueSerde())
+            .withStreamPartitioner((topic, key, value, partitions) ->
+                Optional.of(Set.of(CustomerPartitions.of(CustomerPartitions.customerOf(key), partitions))))
+            .withName("erased-consent-changes-sink"));
+    steps.filter((key, step) -> step instanceof ErasureStep.Unlink, Named.as("keep-unlinks"))
+        .mapValues(step -> ((ErasureStep.Unlink) step).customerId(), Named.as("as-unlinks"))
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("identity-erasures")
+            .withNumberOfPartitions(config.topicPartitions()))
+        .process(() -> new UnlinkIdentityProcessor(new IdentityResolver(config.identity(), config.profile())),
+            Named.as("unlink-identity"), StoreNames.IDENTITY, StoreNames.IDENTITY_EXPIRY);
+    steps.filter((key, step) -> step instanceof ErasureStep.Receipt, Named.as("keep-receipts"))
+        .mapValues(step -> ((ErasureStep.Receipt) step).receipt(), Named.as("as-receipts"))
+        .to(Topics.ERASURE_RECEIPTS.name(), Produced.with(Serdes.String(), Topics.ERASURE_RECEIPTS.valueSerde())
+            .withName("erasure-receipts-sink"));
   }
 
   /** Every basket, loyalty or not, teaches the task of each of its products what was bought with it. */

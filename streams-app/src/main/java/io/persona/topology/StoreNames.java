@@ -14,6 +14,10 @@ public final class StoreNames {
   public static final String OFFER_TIMERS = "offer-timer-store";
   /** Per customer: consent per channel, with the time each change took effect. */
   public static final String CONSENT = "consent-store";
+  /** Per customer: the anonymous ids linked to them, for erasure. */
+  public static final String CUSTOMER_LINKS = "customer-links-store";
+  /** Customers by the day they become inactive for too long, for retention. */
+  public static final String CUSTOMER_INACTIVITY = "customer-inactivity-store";
   /** Per offer: its KPIs and budget, written only by the task that owns the offer. */
   public static final String OFFER_LEDGER = "offer-ledger-store";
   /** Per product: co-purchase neighbours and popularity, learned from all baskets. */

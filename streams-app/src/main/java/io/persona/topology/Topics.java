@@ -3,6 +3,7 @@ package io.persona.topology;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ConsentChange;
 import io.persona.avro.CustomerProfile;
+import io.persona.avro.ErasureReceipt;
 import io.persona.avro.ErasureRequest;
 import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.OfferKpi;
@@ -43,6 +44,10 @@ public final class Topics {
   public static final Topic<ProductNeighbours> PRODUCT_SIMILARITY =
       new Topic<>("product-similarity", ProductNeighbours.class, "productId", "updatedAt", TopicLayout.reference(3));
 
+  /** Proof of each erasure, keyed by request id; holds no customer id. */
+  public static final Topic<ErasureReceipt> ERASURE_RECEIPTS =
+      new Topic<>("erasure-receipts", ErasureReceipt.class, "requestId", "erasedAt", TopicLayout.reference(3));
+
   /** Records that could not be read or processed: original key and value bytes, reason in the headers. */
   public static final String DEAD_LETTER = "dead-letter";
   public static final TopicLayout DEAD_LETTER_LAYOUT = TopicLayout.deadLetters(3);
@@ -58,7 +63,8 @@ public final class Topics {
           OFFER_OUTCOMES,
           CUSTOMER_PROFILES,
           OFFER_KPIS,
-          PRODUCT_SIMILARITY);
+          PRODUCT_SIMILARITY,
+          ERASURE_RECEIPTS);
 
   private static final Map<Class<?>, Topic<?>> BY_VALUE_TYPE =
       EVENT_TOPICS.stream().collect(Collectors.toUnmodifiableMap(Topic::valueType, Function.identity()));

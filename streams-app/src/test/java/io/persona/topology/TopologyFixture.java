@@ -4,6 +4,8 @@ import io.persona.TestEvents;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ConsentChange;
+import io.persona.avro.ErasureReceipt;
+import io.persona.avro.ErasureRequest;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.IdentityState;
@@ -42,6 +44,9 @@ final class TopologyFixture implements AutoCloseable {
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final TestInputTopic<String, OfferCatalogEntry> catalog;
   private final TestInputTopic<String, ConsentChange> consents;
+  private final TestInputTopic<String, ErasureRequest> erasures;
+  final TestOutputTopic<String, ErasureReceipt> receipts;
+  final TestOutputTopic<String, ConsentChange> consentTopic;
   final TestOutputTopic<String, PersonalizedOffer> offers;
   final TestOutputTopic<String, OfferOutcome> outcomes;
   final TestOutputTopic<String, OfferKpi> kpis;
@@ -67,6 +72,12 @@ final class TopologyFixture implements AutoCloseable {
         Topics.OFFER_CATALOG.valueSerde().serializer());
     consents = driver.createInputTopic(Topics.CONSENT_CHANGES.name(), Serdes.String().serializer(),
         Topics.CONSENT_CHANGES.valueSerde().serializer());
+    erasures = driver.createInputTopic(Topics.ERASURE_REQUESTS.name(), Serdes.String().serializer(),
+        Topics.ERASURE_REQUESTS.valueSerde().serializer());
+    receipts = driver.createOutputTopic(Topics.ERASURE_RECEIPTS.name(), Serdes.String().deserializer(),
+        Topics.ERASURE_RECEIPTS.valueSerde().deserializer());
+    consentTopic = driver.createOutputTopic(Topics.CONSENT_CHANGES.name(), Serdes.String().deserializer(),
+        Topics.CONSENT_CHANGES.valueSerde().deserializer());
     offers = driver.createOutputTopic(Topics.PERSONALIZED_OFFERS.name(), Serdes.String().deserializer(),
         Topics.PERSONALIZED_OFFERS.valueSerde().deserializer());
     outcomes = driver.createOutputTopic(Topics.OFFER_OUTCOMES.name(), Serdes.String().deserializer(),
@@ -82,6 +93,10 @@ final class TopologyFixture implements AutoCloseable {
   void consent(String customerId, Channel channel, boolean granted, Instant at) {
     ConsentChange change = new ConsentChange(customerId, channel, granted, at, "test");
     consents.pipeInput(CustomerPartitions.consentKey(customerId, channel), change, at);
+  }
+
+  void erase(String requestId, String customerId, Instant at) {
+    erasures.pipeInput(customerId, new ErasureRequest(requestId, customerId, at), at);
   }
 
   /** A tombstone on the catalog: the offer is retired. */
