@@ -196,9 +196,9 @@ public final class ConfigKeys {
                   + "Never written to Kafka or to state.")
           .define(INACTIVE_RETENTION_MS, Type.LONG, 730 * DAY, Range.atLeast(DAY), MEDIUM,
               "A customer inactive this long (stream time) is erased, like on request.")
-          .define(CHANGELOG_MAX_COMPACTION_LAG_MS, Type.LONG, DAY, Range.atLeast(60_000), MEDIUM,
+          .define(CHANGELOG_MAX_COMPACTION_LAG_MS, Type.LONG, DAY, Range.atLeast(1_000), MEDIUM,
               "Changelog max.compaction.lag.ms: an erased value is compacted away within about this time.")
-          .define(CHANGELOG_SEGMENT_MS, Type.LONG, HOUR, Range.atLeast(60_000), LOW,
+          .define(CHANGELOG_SEGMENT_MS, Type.LONG, HOUR, Range.atLeast(1_000), LOW,
               "Changelog segment.ms: segments roll this often, so that compaction reaches recent tombstones.");
 
   private ConfigKeys() {}

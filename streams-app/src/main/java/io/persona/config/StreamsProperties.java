@@ -31,6 +31,8 @@ public final class StreamsProperties {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
     // Profiles are published on every change: cheap compression keeps the bytes on the wire down.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // Changelogs hold personal data: an erased value must be compacted away within a bounded, documented time.
+    config.privacy().changelogConfigs().forEach((key, value) -> props.put(StreamsConfig.topicPrefix(key), value));
     props.putAll(config.kafkaOverrides());
     return props;
   }

@@ -1,5 +1,7 @@
 package io.persona.processors;
 
+import io.persona.avro.AdOffer;
+import io.persona.avro.Channel;
 import io.persona.avro.ExperimentArm;
 import io.persona.avro.LedgerEntry;
 import io.persona.avro.OfferCatalogEntry;
@@ -10,6 +12,7 @@ import io.persona.avro.PersonalizedOffer;
 import io.persona.learning.OfferLedger;
 import io.persona.learning.Outcomes;
 import io.persona.offers.OfferIndex;
+import io.persona.privacy.Pseudonyms;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
 import java.time.Instant;
@@ -28,17 +31,20 @@ import org.apache.kafka.streams.state.Stores;
  * The books of each offer, kept by the one task that owns it: a decided offer is sent only if its budget allows,
  * counted in the same transaction as the send, so the budget holds however many instances decide.
  *
- * <p>In: offer id -> {@link LedgerEntry}. Out: customer id -> {@link PersonalizedOffer} (sent offers), customer id ->
+ * <p>In: offer id -> {@link LedgerEntry}. Out: customer id -> {@link PersonalizedOffer} (sent offers; on the ad
+ * channel instead pseudonym -> {@link AdOffer}, with no personal field), customer id ->
  * {@link OfferOutcome} (SENT, WITHHELD_HOLDOUT, BUDGET_EXHAUSTED), offer id -> {@link OfferKpi} after every change.
  * Store: {@link StoreNames#OFFER_LEDGER}.
  */
 public final class OfferLedgerProcessor implements Processor<String, LedgerEntry, String, SpecificRecord> {
   private final OfferIndex catalog;
+  private final Pseudonyms pseudonyms;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, OfferKpi> ledger;
 
-  OfferLedgerProcessor(OfferIndex catalog) {
+  OfferLedgerProcessor(OfferIndex catalog, Pseudonyms pseudonyms) {
     this.catalog = catalog;
+    this.pseudonyms = pseudonyms;
   }
 
   @Override
@@ -74,7 +80,7 @@ public final class OfferLedgerProcessor implements Processor<String, LedgerEntry
       OfferCatalogEntry entry = catalog.get(offer.getOfferId());
       if (entry != null && entry.getActive() && OfferLedger.budgetAllows(kpi, entry)) {
         OfferLedger.recordSent(kpi, at);
-        context.forward(new Record<>(offer.getCustomerId(), offer, at.toEpochMilli()));
+        emit(offer, at);
         outcome = OutcomeType.SENT;
       } else {
         OfferLedger.recordRefused(kpi, at); // spent, or retired since the decision
@@ -85,17 +91,32 @@ public final class OfferLedgerProcessor implements Processor<String, LedgerEntry
     context.forward(new Record<>(offer.getCustomerId(), record, at.toEpochMilli()));
   }
 
+  /** Email, POS and the like get the customer id; the ad channel only a pseudonym, on its own topic. */
+  private void emit(PersonalizedOffer offer, Instant at) {
+    if (offer.getChannel() != Channel.AD) {
+      context.forward(new Record<>(offer.getCustomerId(), offer, at.toEpochMilli()));
+      return;
+    }
+    String pseudonym = pseudonyms.of(offer.getCustomerId());
+    AdOffer ad = new AdOffer(pseudonyms.of(offer.getOfferEventId()), pseudonym, offer.getOfferId(),
+        offer.getTrigger(), offer.getCreatedAt(), offer.getExpiresAt());
+    context.forward(new Record<>(pseudonym, ad, at.toEpochMilli()));
+  }
+
   /** Supplies the processor with the store it owns. */
   public static final class Supplier implements ProcessorSupplier<String, LedgerEntry, String, SpecificRecord> {
     private final OfferIndex catalog;
+    private final Pseudonyms pseudonyms;
 
-    public Supplier(OfferIndex catalog) {
+    /** @param pseudonyms null when no trigger sends to the ad channel */
+    public Supplier(OfferIndex catalog, Pseudonyms pseudonyms) {
       this.catalog = catalog;
+      this.pseudonyms = pseudonyms;
     }
 
     @Override
     public Processor<String, LedgerEntry, String, SpecificRecord> get() {
-      return new OfferLedgerProcessor(catalog);
+      return new OfferLedgerProcessor(catalog, pseudonyms);
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.persona.processors.ResolveIdentityProcessor;
 import io.persona.processors.UpdateProfileProcessor;
 import io.persona.processors.ValidateProcessor;
 import io.persona.privacy.ErasureStep;
+import io.persona.privacy.Pseudonyms;
 import io.persona.profile.Decay;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
@@ -155,10 +156,17 @@ public final class PersonaTopology {
     sink(decided, Topics.OFFER_OUTCOMES, "decided");
     KStream<String, SpecificRecord> settled = only(decided, LedgerEntry.class, "decided-ledger-entries")
         .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(LedgerEntry.class)).withName("offer-ledger"))
-        .process(new OfferLedgerProcessor.Supplier(views.catalog()), Named.as("settle-offer-ledger"));
+        .process(new OfferLedgerProcessor.Supplier(views.catalog(), pseudonyms(config)),
+            Named.as("settle-offer-ledger"));
     sink(settled, Topics.PERSONALIZED_OFFERS, "settled");
+    sink(settled, Topics.AD_OFFERS, "settled");
     sink(settled, Topics.OFFER_OUTCOMES, "settled");
     sink(settled, Topics.OFFER_KPIS, "settled");
+  }
+
+  private static Pseudonyms pseudonyms(PersonaConfig config) {
+    String secret = config.privacy().adPseudonymKey();
+    return secret.isEmpty() ? null : new Pseudonyms(secret);
   }
 
   /** Consent per customer and channel; its records carry composite keys but sit in the customer's partition. */

@@ -31,6 +31,12 @@ public record TopicLayout(boolean coPartitioned, int fixedPartitions, Map<String
     return new TopicLayout(false, partitions, Map.of("cleanup.policy", "compact"));
   }
 
+  /** Events keyed by something other than the customer id (the ad feed's pseudonyms): not co-partitioned. */
+  static TopicLayout otherEvents(int partitions) {
+    return new TopicLayout(false, partitions, Map.of("cleanup.policy", "delete", "retention.ms", WEEK_MS,
+        "message.timestamp.type", ARRIVAL_TIME));
+  }
+
   static TopicLayout deadLetters(int partitions) {
     return new TopicLayout(false, partitions, Map.of("cleanup.policy", "delete", "retention.ms", MONTH_MS,
         "message.timestamp.type", ARRIVAL_TIME));

@@ -135,8 +135,13 @@ public final class TopicProvisioner {
     }
   }
 
+  /** A compacted topic also gets the bounds on how long an erased (tombstoned) value physically survives. */
   private static NewTopic newTopic(String name, TopicLayout layout, PersonaConfig config) {
+    Map<String, String> configs = new HashMap<>(layout.configs());
+    if ("compact".equals(layout.cleanupPolicy())) {
+      configs.putAll(config.privacy().changelogConfigs());
+    }
     return new NewTopic(name, layout.partitions(config.topicPartitions()), config.replicationFactor())
-        .configs(layout.configs());
+        .configs(configs);
   }
 }

@@ -1,5 +1,6 @@
 package io.persona.topology;
 
+import io.persona.avro.AdOffer;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ConsentChange;
 import io.persona.avro.CustomerProfile;
@@ -44,6 +45,9 @@ public final class Topics {
   public static final Topic<ProductNeighbours> PRODUCT_SIMILARITY =
       new Topic<>("product-similarity", ProductNeighbours.class, "productId", "updatedAt", TopicLayout.reference(3));
 
+  /** Offers for the ad channel, keyed by a keyed hash of the customer id, with no personal fields. */
+  public static final Topic<AdOffer> AD_OFFERS =
+      new Topic<>("ad-offers", AdOffer.class, "pseudonymousId", "createdAt", TopicLayout.otherEvents(3));
   /** Proof of each erasure, keyed by request id; holds no customer id. */
   public static final Topic<ErasureReceipt> ERASURE_RECEIPTS =
       new Topic<>("erasure-receipts", ErasureReceipt.class, "requestId", "erasedAt", TopicLayout.reference(3));
@@ -64,7 +68,8 @@ public final class Topics {
           CUSTOMER_PROFILES,
           OFFER_KPIS,
           PRODUCT_SIMILARITY,
-          ERASURE_RECEIPTS);
+          ERASURE_RECEIPTS,
+          AD_OFFERS);
 
   private static final Map<Class<?>, Topic<?>> BY_VALUE_TYPE =
       EVENT_TOPICS.stream().collect(Collectors.toUnmodifiableMap(Topic::valueType, Function.identity()));

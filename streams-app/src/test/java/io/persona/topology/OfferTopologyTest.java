@@ -7,6 +7,7 @@ import static io.persona.TestEvents.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.TestEvents;
+import io.persona.avro.AdOffer;
 import io.persona.avro.Channel;
 import io.persona.avro.ClassResponse;
 import io.persona.avro.ClickEventType;
@@ -18,11 +19,14 @@ import io.persona.avro.OfferTrigger;
 import io.persona.avro.OutcomeType;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
+import io.persona.privacy.Pseudonyms;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +175,24 @@ class OfferTopologyTest {
     assertThat(offersFor("c-1")).singleElement().satisfies(offer -> {
       assertThat(offer.getTrigger()).isEqualTo(OfferTrigger.INTEREST_SPIKE);
       assertThat(offer.getChannel()).isEqualTo(Channel.PUSH);
+    });
+  }
+
+  @Test
+  void shouldSendAdOffersOnlyUnderAPseudonymToTheAdFeed() {
+    fixture = gardenShop(Map.of("PERSONA_OFFERS_HOLDOUT_PERCENT", "0", "PERSONA_OFFERS_INTEREST_SPIKE_THRESHOLD", "5",
+        "PERSONA_OFFERS_TRIGGER_INTEREST_SPIKE_CHANNEL", "ad"));
+    TestOutputTopic<String, AdOffer> ads = fixture.driver.createOutputTopic(Topics.AD_OFFERS.name(),
+        Serdes.String().deserializer(), Topics.AD_OFFERS.valueSerde().deserializer());
+    for (int i = 0; i < 12; i++) {
+      view("c-1", "p-rake", "garden", T0.plus(Duration.ofMinutes(i)));
+    }
+
+    assertThat(offersFor("c-1")).as("no ad offer carries the customer id").isEmpty();
+    assertThat(ads.readRecordsToList()).singleElement().satisfies(ad -> {
+      assertThat(ad.key()).isEqualTo(new Pseudonyms("test-secret").of("c-1"));
+      assertThat(ad.value().toString()).doesNotContain("c-1");
+      assertThat(ad.value().getTrigger()).isEqualTo(OfferTrigger.INTEREST_SPIKE);
     });
   }
 

@@ -26,7 +26,7 @@ class TopicProvisionerIT {
 
       List<String> created = TopicProvisioner.ensure(config);
 
-      assertThat(created).hasSize(11).doesNotContain("clickstream").contains("offer-kpis", "product-similarity", "erasure-receipts");
+      assertThat(created).hasSize(12).doesNotContain("clickstream").contains("offer-kpis", "product-similarity", "erasure-receipts", "ad-offers");
       ConfigResource clickstream = new ConfigResource(ConfigResource.Type.TOPIC, "clickstream");
       // The controller has accepted the change; the broker applies it from the metadata log moments later.
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -19,7 +19,7 @@ class TopicProvisionerTest {
   void shouldPlanEveryTopicIncludingTheDeadLetters() {
     assertThat(plan.keySet()).containsExactlyInAnyOrderElementsOf(
         List.of("clickstream", "pos-transactions", "offer-catalog", "consent-changes", "erasure-requests",
-            "personalized-offers", "offer-outcomes", "customer-profiles", "offer-kpis", "product-similarity", "erasure-receipts",
+            "personalized-offers", "offer-outcomes", "customer-profiles", "offer-kpis", "product-similarity", "erasure-receipts", "ad-offers",
             "dead-letter"));
   }
 
