@@ -43,6 +43,7 @@ public final class LocalKafka implements AutoCloseable {
         .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
         .setConfigProp("share.coordinator.state.topic.min.isr", "1")
         .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .setConfigProp("log.cleaner.backoff.ms", "500")
         .build();
     cluster.format();
     cluster.startup();
@@ -55,10 +56,15 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   public RecordMetadata send(String topic, String key, byte[] value) throws Exception {
+    return send(topic, key, null, value);
+  }
+
+  /** @param partition null for the default partitioner's choice */
+  public RecordMetadata send(String topic, String key, Integer partition, byte[] value) throws Exception {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
         new ByteArraySerializer(), new ByteArraySerializer())) {
-      return producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
+      return producer.send(new ProducerRecord<>(topic, partition, key.getBytes(StandardCharsets.UTF_8), value)).get();
     }
   }
 

@@ -299,7 +299,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(
+      return StoreSets.of(
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_OFFER_STATE),
               Serdes.String(), AvroSerde.of(CustomerOfferState.class)).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_TIMERS),

@@ -70,7 +70,7 @@ public final class LearnCoPurchasesProcessor implements Processor<String, PosTra
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CO_PURCHASES),
+      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CO_PURCHASES),
           Serdes.String(), AvroSerde.of(ProductNeighbours.class)).withCachingEnabled());
     }
   }

@@ -121,7 +121,7 @@ public final class OfferLedgerProcessor implements Processor<String, LedgerEntry
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_LEDGER),
+      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_LEDGER),
           Serdes.String(), AvroSerde.of(OfferKpi.class)).withCachingEnabled());
     }
   }

@@ -85,7 +85,7 @@ public final class RecordConsentProcessor implements Processor<String, ConsentCh
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONSENT),
+      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONSENT),
           Serdes.String(), AvroSerde.of(ConsentState.class)).withCachingEnabled());
     }
   }

@@ -57,7 +57,7 @@ public final class RememberLinksProcessor implements Processor<String, ProfileDe
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_LINKS),
+      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_LINKS),
           Serdes.String(), AvroSerde.of(CustomerLinks.class)).withCachingEnabled());
     }
   }

@@ -111,7 +111,7 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(
+      return StoreSets.of(
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.IDENTITY),
               Serdes.String(), AvroSerde.of(IdentityState.class)).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.IDENTITY_EXPIRY),

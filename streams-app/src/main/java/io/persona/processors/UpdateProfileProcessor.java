@@ -104,7 +104,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return Set.of(
+      return StoreSets.of(
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES),
               Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BASKET_DEDUP),
