@@ -61,7 +61,7 @@ public final class ShopperSimulator {
   /** The shop's offers: one per category, two per category's best sellers, one per brand, one with a budget. */
   public static List<OfferCatalogEntry> catalog(Instant validFrom) {
     List<OfferCatalogEntry> offers = new ArrayList<>();
-    List<Channel> all = List.of(Channel.EMAIL, Channel.AD, Channel.POS, Channel.WEB);
+    List<Channel> all = List.of(Channel.EMAIL, Channel.AD, Channel.POS, Channel.WEB, Channel.PUSH);
     for (String category : CATEGORIES) {
       offers.add(offer("o-" + category + "-10", "10% off " + category, OfferKind.PERCENT_OFF, null, category, null,
           validFrom, all));
@@ -73,7 +73,7 @@ public final class ShopperSimulator {
     }
     for (int b = 0; b < 4; b++) {
       offers.add(offer("o-brand-" + b + "-ship", "free shipping on brand-" + b, OfferKind.FREE_SHIPPING, null, null,
-          "brand-" + b, validFrom, List.of(Channel.EMAIL, Channel.AD, Channel.WEB)));
+          "brand-" + b, validFrom, List.of(Channel.EMAIL, Channel.AD, Channel.WEB, Channel.PUSH)));
     }
     offers.get(offers.size() - 1).setMaxSends(25L);
     return offers;
