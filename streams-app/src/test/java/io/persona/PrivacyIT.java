@@ -49,6 +49,9 @@ class PrivacyIT {
   @BeforeAll
   static void startKafka() throws Exception {
     kafka = LocalKafka.start();
+    io.persona.topology.TopicProvisioner.ensure(config(Path.of("unused"), "provision"));
+    kafka.send(Topics.OFFER_CATALOG.name(), "o-hose",
+        Topics.OFFER_CATALOG.valueSerde().encode(TestEvents.offer("o-hose", "p-hose", "garden")));
   }
 
   @AfterAll
@@ -134,12 +137,69 @@ class PrivacyIT {
     }
   }
 
-  /** Traffic of someone else, so that segments roll and the cleaner gets to the erased customer's records. */
+  @Test
+  void shouldKeepEnforcingConsentAfterARestartThatRestoresFromTheChangelogs(@TempDir Path before, @TempDir Path after)
+      throws Exception {
+    String keeps = "cust-consent-keeps";
+    String withdraws = "cust-consent-withdraws";
+    for (String customer : List.of(keeps, withdraws)) {
+      send(Topics.CONSENT_CHANGES.name(), CustomerPartitions.consentKey(customer, Channel.EMAIL), partition(customer),
+          Topics.CONSENT_CHANGES.valueSerde().encode(new ConsentChange(customer, Channel.EMAIL, true, T0, "it")));
+    }
+    try (PersonaApp app = PersonaApp.start(config(before, "restart"))) {
+      await().atMost(PATIENCE).until(() -> app.state() == State.RUNNING);
+      abandonCartAndWait(withdraws, T0.plusSeconds(60));
+      await().atMost(PATIENCE).until(() -> offersTo(withdraws) == 1);
+    }
+    send(Topics.CONSENT_CHANGES.name(), CustomerPartitions.consentKey(withdraws, Channel.EMAIL), partition(withdraws),
+        Topics.CONSENT_CHANGES.valueSerde().encode(
+            new ConsentChange(withdraws, Channel.EMAIL, false, T0.plus(Duration.ofDays(1)), "it")));
+    try (PersonaApp app = PersonaApp.start(config(after, "restart"))) { // a fresh state dir: restored from changelogs
+      await().atMost(PATIENCE).until(() -> app.state() == State.RUNNING);
+      abandonCartAndWait(withdraws, T0.plus(Duration.ofDays(2)));
+      abandonCartAndWait(keeps, T0.plus(Duration.ofDays(3))); // later: its own clicks move stream time on
+      await().atMost(PATIENCE).until(() -> offersTo(keeps) == 1);
+      assertThat(offersTo(withdraws)).as("withdrawn before the restart, still withdrawn after it").isEqualTo(1);
+    }
+  }
+
+  /** A cart, then the same shopper's page view 40 minutes later: their task's stream time passes the trigger. */
+  private static void abandonCartAndWait(String customer, java.time.Instant at) throws Exception {
+    String cookie = "cookie-" + customer;
+    send(Topics.CLICKSTREAM.name(), cookie, Topics.CLICKSTREAM.valueSerde().encode(TestEvents.click(
+        "e-cart-" + customer + at.toEpochMilli(), cookie, customer, at, ClickEventType.ADD_TO_CART, "garden", "acme",
+        "p-hose")));
+    send(Topics.CLICKSTREAM.name(), cookie, Topics.CLICKSTREAM.valueSerde().encode(TestEvents.click(
+        "e-later-" + customer + at.toEpochMilli(), cookie, customer, at.plus(Duration.ofMinutes(40)),
+        ClickEventType.PAGE_VIEW, "garden", "acme", null)));
+  }
+
+  private static long offersTo(String customer) {
+    return kafka.readCommitted(Topics.PERSONALIZED_OFFERS.name()).stream().filter(r -> r.key().equals(customer))
+        .count();
+  }
+
+  private static int others;
+
+  /**
+   * Traffic of other customers in the erased customer's partition: every store's changelog partition gets new
+   * records, so its segments roll and the cleaner reaches the records the tombstones made obsolete.
+   */
   private static void keepSegmentsRolling(String erased) throws Exception {
-    for (int i = 0; i < 12; i++) {
-      String other = "cust-other-" + i;
+    int partition = partition(erased);
+    for (int written = 0; written < 3; others++) {
+      String other = "cust-other-" + others;
+      if (partition(other) != partition) {
+        continue;
+      }
+      written++;
+      String cookie = "cookie-other-" + others;
+      send(Topics.CONSENT_CHANGES.name(), CustomerPartitions.consentKey(other, Channel.EMAIL), partition,
+          Topics.CONSENT_CHANGES.valueSerde().encode(new ConsentChange(other, Channel.EMAIL, true, T0, "it")));
+      send(Topics.CLICKSTREAM.name(), cookie, Topics.CLICKSTREAM.valueSerde().encode(TestEvents.click(
+          "e-o-" + others, cookie, other, T0.plusSeconds(20), ClickEventType.ADD_TO_CART, "garden", "acme", "p-1")));
       send(Topics.POS_TRANSACTIONS.name(), other, Topics.POS_TRANSACTIONS.valueSerde().encode(
-          TestEvents.basket("t-" + other + System.nanoTime(), other, T0.plusSeconds(20), line("p-1", "x", "y", 1, 2))));
+          TestEvents.basket("t-" + other, other, T0.plusSeconds(21), line("p-1", "x", "y", 1, 2))));
     }
   }
 
@@ -182,6 +242,7 @@ class PrivacyIT {
     return CustomerPartitions.of(customer, 3);
   }
 
+
   private static void send(String topic, String key, byte[] value) throws Exception {
     kafka.send(topic, key, value);
   }
@@ -199,7 +260,10 @@ class PrivacyIT {
         "PERSONA_CHANGELOG_MAX_COMPACTION_LAG_MS", "1000",
         "PERSONA_CHANGELOG_SEGMENT_MS", "1000",
         "PERSONA_KAFKA_TOPIC_MIN_CLEANABLE_DIRTY_RATIO", "0.01",
-        "PERSONA_KAFKA_TOPIC_DELETE_RETENTION_MS", "100"), null);
+        "PERSONA_KAFKA_TOPIC_DELETE_RETENTION_MS", "100",
+        "PERSONA_OFFERS_HOLDOUT_PERCENT", "0",
+        // a restarted member need not wait out the stopped one's 45 s session
+        "PERSONA_KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000"), null);
   }
 
   /** Every log line from INFO up (Kafka's) and of every level (ours), into a list only: the console stays quiet. */
