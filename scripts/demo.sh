@@ -95,7 +95,11 @@ wait_until_settled() {
 show_results() {
   local profiles offers
   profiles="$(persona consume --topic customer-profiles --latest 2>/dev/null || true)"
-  offers="$(persona consume --topic personalized-offers 2>/dev/null || true)"
+  for _ in $(seq 1 5); do # a read can meet a transaction still open; the next one sees it committed
+    offers="$(persona consume --topic personalized-offers 2>/dev/null || true)"
+    [[ -n "$offers" ]] && break
+    sleep 2
+  done
   say "one customer profile (of $(grep -c . <<<"$profiles" || true); latest per customer from customer-profiles)"
   persona consume --topic customer-profiles --latest --pretty --max 1 2>/dev/null | head -n 40
   say "three personalized offers (of $(grep -c . <<<"$offers" || true) in personalized-offers), with their reason codes"

@@ -40,6 +40,7 @@ public final class ConfigKeys {
   public static final String EXPIRY_SCAN_INTERVAL_MS = "expiry.scan.interval.ms";
   public static final String MAX_FUTURE_MS = "events.max.future.ms";
   public static final String GRACE_MS = "events.grace.ms";
+  public static final String ORDER_WAIT_MS = "events.order.wait.ms";
 
   public static final String TRIGGER_CHANNEL_PREFIX = "offers.trigger.";
   public static final String CAP_PREFIX = "offers.cap.";
@@ -134,6 +135,10 @@ public final class ConfigKeys {
               "An event time further ahead of the record's arrival (broker append time) is rejected to the dead letters.")
           .define(GRACE_MS, Type.LONG, 7 * DAY, Range.atLeast(0), MEDIUM,
               "An event time further behind stream time is too late and goes to the dead letters.")
+          .define(ORDER_WAIT_MS, Type.LONG, 500L, Range.between(0, 60_000), MEDIUM,
+              "How long a task waits for an input partition that has data not yet fetched, so that records are taken "
+                  + "in event-time order (Kafka Streams max.task.idle.ms). 0 is faster, but the order across inputs "
+                  + "then depends on fetch timing.")
           .define(TRIGGER_CHANNEL_PREFIX + "post.purchase.channel", Type.STRING, "pos", CHANNEL_OR_OFF, MEDIUM,
               "Channel of the next-visit offer decided after each loyalty basket (a checkout coupon); off to switch off.")
           .define(TRIGGER_CHANNEL_PREFIX + "cart.abandonment.channel", Type.STRING, "email", CHANNEL_OR_OFF, MEDIUM,

@@ -132,6 +132,7 @@ public final class ConfigLoader {
             (Integer) parsed.get(ConfigKeys.ANONYMOUS_MAX_ENTRIES)),
         events(parsed),
         millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS),
+        millis(parsed, ConfigKeys.ORDER_WAIT_MS),
         OfferSettingsParser.parse(parsed),
         privacy(parsed));
   }

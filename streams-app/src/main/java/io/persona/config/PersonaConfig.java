@@ -15,6 +15,7 @@ import java.util.Map;
  * @param kafkaOverrides raw Kafka Streams / client settings given as {@code kafka.<name>}, applied last
  * @param events the validity rules of incoming events, with their time tolerances
  * @param expiryScanInterval how often, in stream time, expired state is looked for
+ * @param orderWait how long a task waits for a lagging input partition, to take records in event-time order
  */
 public record PersonaConfig(
     String bootstrapServers,
@@ -31,6 +32,7 @@ public record PersonaConfig(
     IdentitySettings identity,
     EventValidator events,
     Duration expiryScanInterval,
+    Duration orderWait,
     OfferSettings offers,
     PrivacySettings privacy) {
 

@@ -24,6 +24,10 @@ public final class StreamsProperties {
     props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class);
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // Records of a task's partitions are taken in event-time order only when every partition has data buffered. A
+    // partition with data still to fetch (a consent change, a re-keyed click) is waited for, up to this long; a
+    // caught-up one is not (KIP-695), so idle inputs cost nothing.
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, config.orderWait().toMillis());
     // Bad input never kills the app and never vanishes: it is skipped and copied, bytes intact, to the dead letters.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);

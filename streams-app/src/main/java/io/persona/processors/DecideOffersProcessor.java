@@ -103,6 +103,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
       state = OfferMemory.empty(customerId, at);
     }
     changed |= OfferMemory.touch(state, at);
+    Instant cartChangedAt = state.getCartUpdatedAt();
     CustomerProfile profile = record.value().profile();
     if (record.value().change() instanceof ProfileChange.Click click && OfferMemory.followCart(state, click.click())) {
       changed = true;
@@ -114,6 +115,10 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
       learnFrom(state, basket.basket());
       OfferMemory.clearCart(state);
       decide(state, profile, OfferTrigger.POST_PURCHASE, basket.basket().getTransactionId(), at);
+    }
+    if (cartChangedAt != null && !cartChangedAt.equals(state.getCartUpdatedAt())) {
+      // the timer of the cart as it was no longer applies: cancelled, so the pending timers are always the state's
+      timers.cancel(new Timer(cartChangedAt.plus(settings.cartAbandonedAfter()), CART, customerId));
     }
     List<String> aboveSpike = state.getCategoriesAboveSpike();
     String spiked = memory.spikedCategory(state, profile, at);
@@ -218,7 +223,8 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
       return;
     }
     memory.recordSend(state, decision.send());
-    timers.schedule(attribution.closesAt(decision.send()).plusMillis(1), LAPSE, state.getCustomerId());
+    Timer lapse = lapseTimer(state.getCustomerId(), decision.send(), settings);
+    timers.schedule(lapse.due(), lapse.kind(), lapse.customerId());
     LedgerEntry entry = new LedgerEntry(decision.offer(), null);
     context.forward(new Record<>(decision.offer().getOfferId(), entry, at.toEpochMilli()));
   }
@@ -244,11 +250,15 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     if (state.getNextDigestAt() != null) {
       pending.add(new Timer(state.getNextDigestAt(), DIGEST, customerId));
     }
-    Attribution attribution = new Attribution(settings.attributionWindow());
     for (OfferSend send : state.getSends()) {
-      pending.add(new Timer(attribution.closesAt(send).plusMillis(1), LAPSE, customerId));
+      pending.add(lapseTimer(customerId, send, settings));
     }
     return pending;
+  }
+
+  /** The timer that closes a decision's attribution window. */
+  static Timer lapseTimer(String customerId, OfferSend send, OfferSettings settings) {
+    return new Timer(new Attribution(settings.attributionWindow()).closesAt(send).plusMillis(1), LAPSE, customerId);
   }
 
   private CustomerProfile profileOf(String customerId) {

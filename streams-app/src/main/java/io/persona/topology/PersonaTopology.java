@@ -151,7 +151,8 @@ public final class PersonaTopology {
     KStream<String, SpecificRecord> confirmed = builder.stream(outcomes.name(),
             Consumed.with(Serdes.String(), outcomes.valueSerde()).withTimestampExtractor(eventTime)
                 .withName("offer-outcomes-source"))
-        .process(ConfirmDecisionProcessor::new, Named.as("confirm-decision"), StoreNames.CUSTOMER_OFFER_STATE);
+        .process(() -> new ConfirmDecisionProcessor(config.offers()), Named.as("confirm-decision"),
+            StoreNames.CUSTOMER_OFFER_STATE, StoreNames.OFFER_TIMERS);
     KStream<String, SpecificRecord> decided = decisions.merge(confirmed, Named.as("merge-decided-and-confirmed"));
     sink(decided, Topics.OFFER_OUTCOMES, "decided");
     KStream<String, SpecificRecord> settled = only(decided, LedgerEntry.class, "decided-ledger-entries")
