@@ -9,7 +9,6 @@ import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
-import org.apache.kafka.common.config.types.Password;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * Loads configuration with the precedence defaults &lt; properties file &lt; environment variables. An environment
@@ -146,7 +146,8 @@ public final class ConfigLoader {
       }
     }
     String adKey = ((Password) parsed.get(ConfigKeys.AD_PSEUDONYM_KEY)).value();
-    boolean adInUse = OfferSettingsParser.parse(parsed).triggerChannels().containsValue(Channel.AD);
+    boolean adInUse = ConfigKeys.DEFINITION.names().stream()
+        .filter(key -> key.startsWith(ConfigKeys.TRIGGER_CHANNEL_PREFIX)).anyMatch(key -> "ad".equals(parsed.get(key)));
     if (adInUse && adKey.isBlank()) {
       throw new ConfigException("a trigger sends to the ad channel, so " + ConfigKeys.AD_PSEUDONYM_KEY + " must be set (or "
           + envName(ConfigKeys.AD_PSEUDONYM_KEY) + "): ad offers are keyed by an HMAC of the customer id with it. "
