@@ -48,6 +48,16 @@ public final class Consents {
     return new ConsentState(state.getCustomerId(), new ArrayList<>(kept));
   }
 
+  /** Whether any channel is allowed at {@code at}: the customer has agreed to hear from us somehow. */
+  public boolean allowsAny(ConsentState state, Instant at) {
+    for (Channel channel : Channel.values()) {
+      if (channel != Channel.UNKNOWN && allows(state, channel, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean allows(ConsentState state, Channel channel, Instant at) {
     ChannelConsent inForce = null;
     if (state != null) {

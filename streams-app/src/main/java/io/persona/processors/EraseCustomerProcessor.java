@@ -48,6 +48,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   private KeyValueStore<String, CustomerLinks> links;
   private DueTimers timers;
   private ExpiryIndex inactivity;
+  private KeyValueStore<String, byte[]> erasedMarkers;
 
   public EraseCustomerProcessor(OfferSettings offers, Duration inactiveRetention, Duration scanInterval) {
     this.offers = offers;
@@ -65,6 +66,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
     this.links = context.getStateStore(StoreNames.CUSTOMER_LINKS);
     this.timers = new DueTimers(context.getStateStore(StoreNames.OFFER_TIMERS));
     this.inactivity = new ExpiryIndex(context.getStateStore(StoreNames.CUSTOMER_INACTIVITY));
+    this.erasedMarkers = context.getStateStore(StoreNames.ERASED_CUSTOMERS);
     context.schedule(scanInterval, PunctuationType.STREAM_TIME, this::retire);
   }
 
@@ -74,8 +76,9 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
     if (record.key() == null || !record.key().equals(request.getCustomerId()) || request.getRequestId().isBlank()) {
       throw new InvalidEventException("record key must be the customerId, and requestId must not be blank");
     }
-    erase(request.getCustomerId(), request.getRequestId(), request.getRequestedAt(),
-        Instant.ofEpochMilli(Math.max(record.timestamp(), context.currentStreamTimeMs())));
+    Instant at = Instant.ofEpochMilli(Math.max(record.timestamp(), context.currentStreamTimeMs()));
+    erase(request.getCustomerId(), request.getRequestId(), request.getRequestedAt(), at);
+    ErasureGate.mark(erasedMarkers, request.getCustomerId(), at); // on request only: retention is no objection to later processing
   }
 
   /** Retention: customers inactive for longer than allowed are erased like on request. */

@@ -4,6 +4,7 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.RecentEventIds;
 import io.persona.avro.SeenEvent;
+import io.persona.privacy.Consents;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileSettings;
 import io.persona.profile.ProfileUpdate;
@@ -34,21 +35,25 @@ import org.apache.kafka.streams.state.Stores;
  * are forwarded, so each change is encoded once; {@link StoreNames#BASKET_DEDUP} holds the basket ids counted within
  * the duplicate window, read and written for baskets only, and never published;
  * {@link StoreNames#CUSTOMER_INACTIVITY} indexes customers by the day they become inactive for too long (written when
- * that day changes), for retention.
+ * that day changes), for retention; {@link StoreNames#ERASED_CUSTOMERS} and {@link StoreNames#CONSENT} are read only
+ * when a customer has no profile (see {@link ErasureGate}).
  */
 public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, ProfileUpdate> {
   private final ProfileUpdater updater;
   private final ProfileSettings settings;
   private final Duration inactiveRetention;
+  private final Consents consents;
   private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, ProfileUpdate> context;
   private KeyValueStore<String, byte[]> profiles;
   private KeyValueStore<String, RecentEventIds> countedBaskets;
   private ExpiryIndex inactivity;
+  private ErasureGate erasureGate;
 
-  UpdateProfileProcessor(ProfileSettings settings, Duration inactiveRetention) {
+  UpdateProfileProcessor(ProfileSettings settings, Duration inactiveRetention, Consents consents) {
     this.settings = settings;
     this.inactiveRetention = inactiveRetention;
+    this.consents = consents;
     this.updater = new ProfileUpdater(settings);
   }
 
@@ -58,14 +63,19 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
     this.countedBaskets = context.getStateStore(StoreNames.BASKET_DEDUP);
     this.inactivity = new ExpiryIndex(context.getStateStore(StoreNames.CUSTOMER_INACTIVITY));
+    this.erasureGate = new ErasureGate(context.getStateStore(StoreNames.ERASED_CUSTOMERS),
+        context.getStateStore(StoreNames.CONSENT), consents);
   }
 
   @Override
   public void process(Record<String, ProfileChange> record) {
+    byte[] stored = profiles.get(record.key());
+    if (stored == null && !erasureGate.admits(record.key(), Instant.ofEpochMilli(record.timestamp()))) {
+      return; // erased on request, and no consent since: no new profile
+    }
     if (record.value() instanceof ProfileChange.Basket basket && countedBefore(record.key(), basket.basket())) {
       return;
     }
-    byte[] stored = profiles.get(record.key());
     CustomerProfile current = stored == null ? null : serde.decode(stored);
     Instant inactiveFrom = current == null ? null : current.getLastSeen().plus(inactiveRetention);
     CustomerProfile updated = record.value().applyTo(record.key(), current, updater);
@@ -91,15 +101,17 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
   public static final class Supplier implements ProcessorSupplier<String, ProfileChange, String, ProfileUpdate> {
     private final ProfileSettings settings;
     private final Duration inactiveRetention;
+    private final Consents consents;
 
-    public Supplier(ProfileSettings settings, Duration inactiveRetention) {
+    public Supplier(ProfileSettings settings, Duration inactiveRetention, Consents consents) {
       this.settings = settings;
       this.inactiveRetention = inactiveRetention;
+      this.consents = consents;
     }
 
     @Override
     public Processor<String, ProfileChange, String, ProfileUpdate> get() {
-      return new UpdateProfileProcessor(settings, inactiveRetention);
+      return new UpdateProfileProcessor(settings, inactiveRetention, consents);
     }
 
     @Override
@@ -110,6 +122,8 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BASKET_DEDUP),
               Serdes.String(), AvroSerde.of(RecentEventIds.class)).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_INACTIVITY),
+              Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ERASED_CUSTOMERS),
               Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     }
   }

@@ -82,8 +82,8 @@ public final class PersonaTopology {
     KStream<String, PosTransaction> baskets = validBaskets(builder, config, eventTime);
     KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime)
         .merge(loyaltyBaskets(baskets), Named.as("merge-profile-changes"));
-    KStream<String, ProfileUpdate> updates = updateProfiles(changes, config);
     recordConsent(builder, config);
+    KStream<String, ProfileUpdate> updates = updateProfiles(changes, config);
     decideOffers(builder, updates, config, views, decay, eventTime);
     learnCoPurchases(baskets, coPurchases);
     eraseCustomers(builder, config, eventTime);
@@ -128,8 +128,8 @@ public final class PersonaTopology {
   private static KStream<String, ProfileUpdate> updateProfiles(KStream<String, ProfileChange> changes,
       PersonaConfig config) {
     KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile(),
-        config.privacy().inactiveRetention()),
-        Named.as("update-customer-profile"));
+        config.privacy().inactiveRetention(), config.privacy().consents()),
+        Named.as("update-customer-profile"), StoreNames.CONSENT);
     updates.mapValues(ProfileUpdate::encoded, Named.as("profile-bytes"))
         .to(Topics.CUSTOMER_PROFILES.name(),
             Produced.with(Serdes.String(), Serdes.ByteArray()).withName("customer-profiles-sink"));
@@ -190,7 +190,8 @@ public final class PersonaTopology {
         .process(() -> new EraseCustomerProcessor(config.offers(), config.privacy().inactiveRetention(),
                 config.expiryScanInterval()), Named.as("erase-customer"),
             StoreNames.CUSTOMER_PROFILES, StoreNames.BASKET_DEDUP, StoreNames.CUSTOMER_OFFER_STATE,
-            StoreNames.OFFER_TIMERS, StoreNames.CONSENT, StoreNames.CUSTOMER_LINKS, StoreNames.CUSTOMER_INACTIVITY);
+            StoreNames.OFFER_TIMERS, StoreNames.CONSENT, StoreNames.CUSTOMER_LINKS, StoreNames.CUSTOMER_INACTIVITY,
+            StoreNames.ERASED_CUSTOMERS);
     steps.filter((key, step) -> step instanceof ErasureStep.Tombstone t
             && t.topic().equals(Topics.CUSTOMER_PROFILES.name()), Named.as("keep-profile-tombstones"))
         .mapValues(step -> (byte[]) null, Named.as("as-profile-tombstones"))

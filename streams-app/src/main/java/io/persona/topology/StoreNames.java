@@ -18,6 +18,8 @@ public final class StoreNames {
   public static final String CUSTOMER_LINKS = "customer-links-store";
   /** Customers by the day they become inactive for too long, for retention. */
   public static final String CUSTOMER_INACTIVITY = "customer-inactivity-store";
+  /** Hashes of customers erased on request: their later events start a profile only with new consent. */
+  public static final String ERASED_CUSTOMERS = "erased-customers-store";
   /** Per offer: its KPIs and budget, written only by the task that owns the offer. */
   public static final String OFFER_LEDGER = "offer-ledger-store";
   /** Per product: co-purchase neighbours and popularity, learned from all baskets. */

@@ -81,16 +81,22 @@ class ErasureTopologyTest {
   }
 
   @Test
-  void shouldStartAFreshProfileAfterErasureButOfferNothingWithoutNewConsent() {
+  void shouldStartAFreshProfileAfterErasureOnlyOnceTheCustomerConsentsAgain() {
     liveAShoppingLife(ERASED, "cookie-own", T0);
     shop.erase("req-1", ERASED, T0.plus(Duration.ofHours(3)));
     shop.offers.readRecordsToList();
 
     abandonCart(ERASED, "cookie-new", T0.plus(Duration.ofHours(4)));
     advance(T0.plus(Duration.ofHours(6)));
-
-    assertThat(shop.profile(ERASED).getEventCount()).as("a fresh profile, from the new events only").isEqualTo(1);
+    assertThat(shop.profile(ERASED)).as("no consent since the erasure: no new profile").isNull();
     assertThat(offersFor(ERASED)).isEmpty();
+
+    shop.consent(ERASED, Channel.EMAIL, true, T0.plus(Duration.ofHours(7)));
+    abandonCart(ERASED, "cookie-new", T0.plus(Duration.ofHours(8)));
+    advance(T0.plus(Duration.ofHours(9)));
+    assertThat(shop.profile(ERASED).getEventCount()).as("a fresh profile, from events after the consent").isEqualTo(1);
+    assertThat(offersFor(ERASED)).hasSize(1);
+    assertThat(storesMentioning(ERASED)).doesNotContain(StoreNames.ERASED_CUSTOMERS);
   }
 
   @Test
