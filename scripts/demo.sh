@@ -111,6 +111,20 @@ show_results() {
   echo "(the simulated shoppers do not read their offers, so uplift here is noise around zero; redemptions count"
   echo " only where the engine did send the offer.)"
   echo "dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
+  show_api
+}
+
+# The app's HTTP API answers for any customer, whichever instance owns them.
+show_api() {
+  local api="http://${PERSONA_SERVER_HOST:-127.0.0.1}:${PERSONA_SERVER_PORT:-8080}"
+  [[ "${PERSONA_SERVER_PORT:-8080}" == "0" ]] && return 0
+  say "the HTTP API: top 3 offers for c-7 on email, ranked now (read-only: nothing sent, no cap used)"
+  curl -s "$api/customers/c-7/offers?k=3&channel=email" || echo "(no answer from $api)"
+  echo
+  echo "more to try while the app runs (scripts/demo.sh --keep-running):"
+  echo "  curl $api/customers/c-7/profile"
+  echo "  curl $api/offers/o-garden-10/kpis"
+  echo "  curl $api/ready"
 }
 
 main() {

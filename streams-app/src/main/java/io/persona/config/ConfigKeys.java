@@ -60,6 +60,8 @@ public final class ConfigKeys {
   public static final String MAX_NEIGHBOURS = "offers.similar.max.neighbours";
   public static final String MAX_BASKET_PRODUCTS = "offers.similar.max.basket.products";
 
+  public static final String SERVER_PORT = "server.port";
+  public static final String SERVER_HOST = "server.host";
   public static final String CONSENT_DEFAULT_PREFIX = "consent.default.";
   public static final String AD_PSEUDONYM_KEY = "privacy.ad.pseudonym.key";
   public static final String INACTIVE_RETENTION_MS = "retention.inactive.after.ms";
@@ -96,6 +98,10 @@ public final class ConfigKeys {
               "Replication factor of created topics, internal ones included (1 for the local single broker).")
           .define(TOPICS_CREATE, Type.BOOLEAN, true, LOW,
               "Create missing topics at start-up through the Admin client; false to require them to exist.")
+          .define(SERVER_PORT, Type.INT, 8080, Range.between(0, 65535), MEDIUM,
+              "Port of the HTTP API (profiles, offers, KPIs, health, metrics); 0 switches the API off.")
+          .define(SERVER_HOST, Type.STRING, "127.0.0.1", new NonEmptyString(), MEDIUM,
+              "Host the API binds to and that other instances use to reach this one (application.server).")
           .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(1_000, 600_000), LOW,
               "How long a clean stop (SIGTERM) may take before the app gives up waiting.")
           .define(HALF_LIFE_MS, Type.LONG, 30 * DAY, Range.atLeast(HOUR), MEDIUM,

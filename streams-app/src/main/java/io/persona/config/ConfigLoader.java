@@ -134,7 +134,9 @@ public final class ConfigLoader {
         millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS),
         millis(parsed, ConfigKeys.ORDER_WAIT_MS),
         OfferSettingsParser.parse(parsed),
-        privacy(parsed));
+        privacy(parsed),
+        (String) parsed.get(ConfigKeys.SERVER_HOST),
+        (Integer) parsed.get(ConfigKeys.SERVER_PORT));
   }
 
   private static PrivacySettings privacy(Map<String, Object> parsed) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param events the validity rules of incoming events, with their time tolerances
  * @param expiryScanInterval how often, in stream time, expired state is looked for
  * @param orderWait how long a task waits for a lagging input partition, to take records in event-time order
+ * @param serverHost host of the HTTP API, also advertised to other instances
+ * @param serverPort port of the HTTP API; 0 when it is off
  */
 public record PersonaConfig(
     String bootstrapServers,
@@ -34,7 +36,9 @@ public record PersonaConfig(
     Duration expiryScanInterval,
     Duration orderWait,
     OfferSettings offers,
-    PrivacySettings privacy) {
+    PrivacySettings privacy,
+    String serverHost,
+    int serverPort) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);

@@ -24,6 +24,10 @@ public final class StreamsProperties {
     props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class);
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    if (config.serverPort() > 0) {
+      // what other instances are told, so that a question about a customer reaches the instance that holds them
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.serverHost() + ":" + config.serverPort());
+    }
     // Records of a task's partitions are taken in event-time order only when every partition has data buffered. A
     // partition with data still to fetch (a consent change, a re-keyed click) is waited for, up to this long; a
     // caught-up one is not (KIP-695), so idle inputs cost nothing.

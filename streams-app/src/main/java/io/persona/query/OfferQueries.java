@@ -15,9 +15,12 @@ import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -47,6 +50,16 @@ public final class OfferQueries {
     this.config = config;
     this.views = views;
     this.decider = Decider.create(config.offers(), new Decay(config.profile().halfLife()), views, new Lookups());
+  }
+
+  /**
+   * The instance that serves the customer's partition (its {@code application.server}), or null while nobody does
+   * (a rebalance, or no instance is running).
+   */
+  public HostInfo ownerOf(String customerId) {
+    KeyQueryMetadata metadata = streams.queryMetadataForKey(StoreNames.CUSTOMER_PROFILES, customerId,
+        Serdes.String().serializer());
+    return metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) ? null : metadata.activeHost();
   }
 
   /** The customer's profile, or null for a customer never seen. */

@@ -1,0 +1,264 @@
+package io.persona.serving;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.persona.PersonaApp;
+import io.persona.avro.Channel;
+import io.persona.avro.CustomerProfile;
+import io.persona.avro.OfferKpi;
+import io.persona.config.PersonaConfig;
+import io.persona.offers.Decider.Option;
+import io.persona.query.OfferQueries;
+import io.persona.query.OfferQueries.NotHostedHereException;
+import io.persona.serde.JsonAvro;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API, on the JDK's own server, JSON via Jackson:
+ * {@code GET /customers/{id}/profile}, {@code GET /customers/{id}/offers?k=10&channel=email},
+ * {@code GET /offers/{id}/kpis}, {@code GET /health}, {@code GET /ready}.
+ *
+ * <p>A customer lives on the instance that owns their partition; a request for one owned elsewhere is forwarded there
+ * (once: a forwarded request is never forwarded again). 503 with Retry-After while the owner is unknown or restoring,
+ * 404 for an unknown customer or offer, 400 for a malformed request. Paths and ids are never logged.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FORWARDED = "X-Persona-Forwarded";
+  private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)/(profile|offers)");
+  private static final Pattern OFFER_KPIS = Pattern.compile("/offers/([^/]+)/kpis");
+  private static final int MAX_K = 100;
+
+  private final PersonaApp app;
+  private final OfferQueries queries;
+  private final HostInfo self;
+  private final HttpServer server;
+  private final ExecutorService workers = Executors.newFixedThreadPool(4);
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private ApiServer(PersonaApp app, PersonaConfig config) throws IOException {
+    this.app = app;
+    this.queries = app.queries();
+    this.self = new HostInfo(config.serverHost(), config.serverPort());
+    this.server = HttpServer.create(new InetSocketAddress(config.serverHost(), config.serverPort()), 0);
+    server.setExecutor(workers);
+    server.createContext("/", this::handle);
+  }
+
+  public static ApiServer start(PersonaApp app, PersonaConfig config) throws IOException {
+    ApiServer api = new ApiServer(app, config);
+    api.server.start();
+    LOG.info("HTTP API on http://{}:{}", config.serverHost(), config.serverPort());
+    return api;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    Reply reply;
+    try {
+      reply = "GET".equals(exchange.getRequestMethod()) ? route(exchange) : Reply.error(405, "only GET is supported");
+    } catch (RuntimeException e) {
+      LOG.warn("request failed: {}", e.getClass().getSimpleName()); // never the path: it holds a customer id
+      reply = Reply.error(500, "internal error");
+    }
+    try (exchange) {
+      send(exchange, reply);
+    }
+  }
+
+  private Reply route(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getPath();
+    if (path.equals("/health")) {
+      return Reply.json(200, JSON.createObjectNode().put("status", "UP"));
+    }
+    if (path.equals("/ready")) {
+      State state = app.state();
+      return Reply.json(state == State.RUNNING ? 200 : 503, JSON.createObjectNode().put("state", state.name()))
+          .retryAfterIf(state != State.RUNNING);
+    }
+    Matcher offer = OFFER_KPIS.matcher(path);
+    if (offer.matches()) {
+      OfferKpi kpi = queries.kpis(decode(offer.group(1)));
+      return kpi == null ? Reply.error(404, "no KPIs for this offer") : Reply.raw(200, JsonAvro.toJson(kpi));
+    }
+    Matcher customer = CUSTOMER.matcher(path);
+    if (customer.matches()) {
+      return customer(exchange, decode(customer.group(1)), customer.group(2));
+    }
+    return Reply.error(404, "no such resource");
+  }
+
+  private Reply customer(HttpExchange exchange, String customerId, String what) {
+    Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
+    Request request;
+    try {
+      request = Request.of(what, params);
+    } catch (IllegalArgumentException e) {
+      return Reply.error(400, e.getMessage());
+    }
+    HostInfo owner = queries.ownerOf(customerId);
+    if (owner == null) {
+      return Reply.error(503, "the customer's partition has no owner right now").retryAfterIf(true);
+    }
+    if (!owner.equals(self)) {
+      if (exchange.getRequestHeaders().containsKey(FORWARDED)) {
+        return Reply.error(503, "ownership is moving").retryAfterIf(true);
+      }
+      return forward(owner, exchange.getRequestURI());
+    }
+    try {
+      return request.offers() ? offers(customerId, request) : profile(customerId);
+    } catch (NotHostedHereException e) {
+      return Reply.error(503, "the customer's state is restoring").retryAfterIf(true);
+    }
+  }
+
+  private Reply profile(String customerId) {
+    CustomerProfile profile = queries.profile(customerId);
+    return profile == null ? Reply.error(404, "unknown customer") : Reply.raw(200, JsonAvro.toJson(profile));
+  }
+
+  private Reply offers(String customerId, Request request) {
+    List<Option> top = queries.topOffers(customerId, request.channel(), request.k());
+    ArrayNode offers = JSON.createArrayNode();
+    for (Option option : top) {
+      ObjectNode node = offers.addObject()
+          .put("offerId", option.offer().getOfferId())
+          .put("name", option.offer().getName())
+          .put("score", option.ranked().score());
+      if (!Double.isNaN(option.ranked().selectionProbability())) {
+        node.put("selectionProbability", option.ranked().selectionProbability());
+      }
+      ArrayNode reasons = node.putArray("reasonCodes");
+      option.ranked().candidate().reasons().forEach(reasons::add);
+      if (option.ranked().explored()) {
+        reasons.add("explore");
+      }
+    }
+    ObjectNode body = JSON.createObjectNode().put("customerId", customerId)
+        .put("channel", request.channel().name()).put("k", request.k());
+    body.set("offers", offers);
+    return Reply.json(200, body);
+  }
+
+  private Reply forward(HostInfo owner, URI uri) {
+    URI target = URI.create("http://" + owner.host() + ":" + owner.port() + uri.getRawPath()
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    try {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
+          .header(FORWARDED, "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(),
+          response.headers().firstValue("Retry-After").isPresent());
+    } catch (IOException e) {
+      return Reply.error(503, "the owning instance did not answer").retryAfterIf(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Reply.error(503, "interrupted").retryAfterIf(true);
+    }
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (reply.retryAfter()) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+    }
+    exchange.sendResponseHeaders(reply.status(), body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static Map<String, String> params(String rawQuery) {
+    Map<String, String> params = new HashMap<>();
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+        }
+      }
+    }
+    return params;
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  /** What a customer request asks: the profile, or the top k offers on a channel. */
+  private record Request(boolean offers, int k, Channel channel) {
+    static Request of(String what, Map<String, String> params) {
+      if (what.equals("profile")) {
+        return new Request(false, 0, Channel.UNKNOWN);
+      }
+      int k;
+      try {
+        k = Integer.parseInt(params.getOrDefault("k", "10"));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("k must be a whole number from 1 to " + MAX_K);
+      }
+      if (k < 1 || k > MAX_K) {
+        throw new IllegalArgumentException("k must be a whole number from 1 to " + MAX_K);
+      }
+      String channel = params.getOrDefault("channel", "email").toUpperCase(Locale.ROOT);
+      try {
+        Channel parsed = Channel.valueOf(channel);
+        if (parsed == Channel.UNKNOWN) {
+          throw new IllegalArgumentException();
+        }
+        return new Request(true, k, parsed);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("channel must be one of email, sms, push, ad, web, pos");
+      }
+    }
+  }
+
+  private record Reply(int status, String body, boolean retryAfter) {
+    static Reply json(int status, ObjectNode body) {
+      return new Reply(status, body.toString(), false);
+    }
+
+    static Reply raw(int status, String body) {
+      return new Reply(status, body, false);
+    }
+
+    static Reply error(int status, String message) {
+      return new Reply(status, JSON.createObjectNode().put("error", message).toString(), false);
+    }
+
+    Reply retryAfterIf(boolean retry) {
+      return new Reply(status, body, retry);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.persona.serving;
+
+import static io.persona.TestEvents.T0;
+import static io.persona.TestEvents.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.persona.LocalKafka;
+import io.persona.PersonaApp;
+import io.persona.TestEvents;
+import io.persona.config.ConfigLoader;
+import io.persona.config.PersonaConfig;
+import io.persona.topology.TopicProvisioner;
+import io.persona.topology.Topics;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two instances on one machine answer every customer, forwarding to the owner, also after one of them stops. */
+class ApiServerIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final int CUSTOMERS = 12;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static LocalKafka kafka;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = LocalKafka.start();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+  @Test
+  void shouldAnswerEveryCustomerOnEitherInstanceAndAfterOneStops(@TempDir Path one, @TempDir Path two)
+      throws Exception {
+    PersonaConfig first = config(one, freePort());
+    PersonaConfig second = config(two, freePort());
+    TopicProvisioner.ensure(first);
+    for (int c = 0; c < CUSTOMERS; c++) {
+      kafka.send(Topics.POS_TRANSACTIONS.name(), "c-" + c, Topics.POS_TRANSACTIONS.valueSerde().encode(
+          TestEvents.basket("t-" + c, "c-" + c, T0.plusSeconds(c), line("p-rake", "garden", "acme", 1 + c, 10))));
+    }
+    PersonaApp appOne = PersonaApp.start(first);
+    PersonaApp appTwo = PersonaApp.start(second);
+    try (ApiServer apiOne = ApiServer.start(appOne, first)) {
+      ApiServer apiTwo = ApiServer.start(appTwo, second);
+      await().atMost(PATIENCE).until(() -> get(first, "/ready").statusCode() == 200
+          && get(second, "/ready").statusCode() == 200);
+
+      for (int c = 0; c < CUSTOMERS; c++) {
+        String path = "/customers/c-" + c + "/profile";
+        int units = 1 + c;
+        for (PersonaConfig instance : new PersonaConfig[] {first, second}) {
+          JsonNode profile = await().atMost(PATIENCE).until(() -> body(get(instance, path)),
+              node -> node != null && node.has("customerId"));
+          assertThat(profile.get("customerId").asText()).isEqualTo("c-" + c);
+          assertThat(profile.get("totalSpend").asDouble()).isEqualTo(units * 10.0);
+        }
+      }
+      long ownedByFirst = java.util.stream.IntStream.range(0, CUSTOMERS)
+          .filter(c -> appOne.queries().ownerOf("c-" + c).port() == first.serverPort()).count();
+      assertThat(ownedByFirst).as("non-vacuous: each instance owns some customers, so the other forwarded")
+          .isBetween(1L, CUSTOMERS - 1L);
+      assertThat(get(first, "/customers/nobody/profile").statusCode()).isEqualTo(404);
+      assertThat(get(second, "/customers/c-1/offers?k=lots").statusCode()).isEqualTo(400);
+      assertThat(get(second, "/customers/c-1/offers?channel=pigeon").statusCode()).isEqualTo(400);
+      HttpResponse<String> offers = get(second, "/customers/c-1/offers?k=3&channel=pos");
+      assertThat(offers.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(offers.body()).get("offers").isArray()).isTrue();
+      assertThat(get(first, "/offers/o-none/kpis").statusCode()).isEqualTo(404);
+      assertThat(get(first, "/health").statusCode()).isEqualTo(200);
+
+      apiTwo.close();
+      appTwo.close();
+      await().atMost(PATIENCE).untilAsserted(() -> {
+        for (int c = 0; c < CUSTOMERS; c++) {
+          assertThat(get(first, "/customers/c-" + c + "/profile").statusCode()).as("c-" + c).isEqualTo(200);
+        }
+      });
+    } finally {
+      appOne.close();
+    }
+  }
+
+  private static HttpResponse<String> get(PersonaConfig instance, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.serverPort() + path))
+        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode body(HttpResponse<String> response) throws Exception {
+    return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static PersonaConfig config(Path stateDir, int port) {
+    return ConfigLoader.load(Map.of(
+        "PERSONA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+        "PERSONA_STATE_DIR", stateDir.toString(),
+        "PERSONA_APPLICATION_ID", "persona-api-it",
+        "PERSONA_TOPICS_PARTITIONS", "4",
+        "PERSONA_SERVER_PORT", Integer.toString(port),
+        "PERSONA_KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000"), null);
+  }
+}
