@@ -1,7 +1,13 @@
 package io.persona;
 
 import io.persona.config.PersonaConfig;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.persona.config.StreamsProperties;
+import io.persona.metrics.AppMetrics;
 import io.persona.offers.OfferViews;
 import io.persona.profile.Decay;
 import io.persona.query.OfferQueries;
@@ -24,6 +30,7 @@ public final class PersonaApp implements AutoCloseable {
   private final PersonaConfig config;
   private final KafkaStreams streams;
   private final OfferQueries queries;
+  private final AppMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger threadReplacements = new AtomicInteger();
   private volatile boolean stoppedCleanly;
@@ -31,7 +38,11 @@ public final class PersonaApp implements AutoCloseable {
   private PersonaApp(PersonaConfig config) {
     this.config = config;
     OfferViews views = new OfferViews(new Decay(config.profile().halfLife()));
-    this.streams = new KafkaStreams(PersonaTopology.build(config, views), StreamsProperties.of(config));
+    this.metrics = new AppMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    this.streams = new KafkaStreams(PersonaTopology.build(config, views, metrics), StreamsProperties.of(config));
+    new KafkaStreamsMetrics(streams).bindTo(metrics.registry());
+    new JvmMemoryMetrics().bindTo(metrics.registry());
+    new JvmGcMetrics().bindTo(metrics.registry());
     this.queries = new OfferQueries(streams, config, views);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onThreadFailure);
@@ -49,6 +60,11 @@ public final class PersonaApp implements AutoCloseable {
 
   public State state() {
     return streams.state();
+  }
+
+  /** Kafka Streams' metrics, the JVM's and the app's own, in Prometheus text format. */
+  public String scrapeMetrics() {
+    return ((PrometheusMeterRegistry) metrics.registry()).scrape();
   }
 
   /** Read-only questions to this instance's state: profiles, top offers, KPIs. */

@@ -18,6 +18,7 @@ import io.persona.offers.Decider.Decision;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferSettings;
 import io.persona.offers.OfferViews;
+import io.persona.metrics.AppMetrics;
 import io.persona.privacy.Consents;
 import io.persona.processors.DueTimers.Timer;
 import io.persona.profile.ProfileChange;
@@ -63,6 +64,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private final OfferViews views;
   private final Attribution attribution;
   private final Consents consents;
+  private final AppMetrics metrics;
   private final AvroSerde<CustomerProfile> profileSerde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, CustomerOfferState> states;
@@ -72,7 +74,8 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private Decider decider;
 
   DecideOffersProcessor(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
-      Function<Decider.Lookups, Decider> deciders) {
+      Function<Decider.Lookups, Decider> deciders, AppMetrics metrics) {
+    this.metrics = metrics;
     this.settings = settings;
     this.memory = memory;
     this.views = views;
@@ -218,7 +221,9 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
         || !consents.allows(consentStates.get(state.getCustomerId()), settings.channelOf(trigger), at)) {
       return; // default deny: without consent in force now, nothing is decided, not even a holdout record
     }
+    long started = System.nanoTime();
     Decision decision = decider.decide(state.getCustomerId(), profile, state, trigger, triggerKey, at);
+    metrics.decisions().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     if (decision == null) {
       return;
     }
@@ -292,9 +297,11 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     private final OfferMemory memory;
     private final OfferViews views;
     private final Function<Decider.Lookups, Decider> deciders;
+    private final AppMetrics metrics;
 
     public Supplier(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
-        Function<Decider.Lookups, Decider> deciders) {
+        Function<Decider.Lookups, Decider> deciders, AppMetrics metrics) {
+      this.metrics = metrics;
       this.settings = settings;
       this.consents = consents;
       this.memory = memory;
@@ -304,7 +311,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
     @Override
     public Processor<String, ProfileUpdate, String, SpecificRecord> get() {
-      return new DecideOffersProcessor(settings, consents, memory, views, deciders);
+      return new DecideOffersProcessor(settings, consents, memory, views, deciders, metrics);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.persona.avro.OutcomeType;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.learning.OfferLedger;
 import io.persona.learning.Outcomes;
+import io.persona.metrics.AppMetrics;
 import io.persona.offers.OfferIndex;
 import io.persona.privacy.Pseudonyms;
 import io.persona.serde.AvroSerde;
@@ -39,12 +40,14 @@ import org.apache.kafka.streams.state.Stores;
 public final class OfferLedgerProcessor implements Processor<String, LedgerEntry, String, SpecificRecord> {
   private final OfferIndex catalog;
   private final Pseudonyms pseudonyms;
+  private final AppMetrics metrics;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, OfferKpi> ledger;
 
-  OfferLedgerProcessor(OfferIndex catalog, Pseudonyms pseudonyms) {
+  OfferLedgerProcessor(OfferIndex catalog, Pseudonyms pseudonyms, AppMetrics metrics) {
     this.catalog = catalog;
     this.pseudonyms = pseudonyms;
+    this.metrics = metrics;
   }
 
   @Override
@@ -87,6 +90,7 @@ public final class OfferLedgerProcessor implements Processor<String, LedgerEntry
         outcome = OutcomeType.BUDGET_EXHAUSTED;
       }
     }
+    metrics.offer(offer.getTrigger(), offer.getChannel(), outcome.name().toLowerCase(java.util.Locale.ROOT));
     OfferOutcome record = Outcomes.settled(offer, outcome, at);
     context.forward(new Record<>(offer.getCustomerId(), record, at.toEpochMilli()));
   }
@@ -107,16 +111,18 @@ public final class OfferLedgerProcessor implements Processor<String, LedgerEntry
   public static final class Supplier implements ProcessorSupplier<String, LedgerEntry, String, SpecificRecord> {
     private final OfferIndex catalog;
     private final Pseudonyms pseudonyms;
+    private final AppMetrics metrics;
 
     /** @param pseudonyms null when no trigger sends to the ad channel */
-    public Supplier(OfferIndex catalog, Pseudonyms pseudonyms) {
+    public Supplier(OfferIndex catalog, Pseudonyms pseudonyms, AppMetrics metrics) {
       this.catalog = catalog;
       this.pseudonyms = pseudonyms;
+      this.metrics = metrics;
     }
 
     @Override
     public Processor<String, LedgerEntry, String, SpecificRecord> get() {
-      return new OfferLedgerProcessor(catalog, pseudonyms);
+      return new OfferLedgerProcessor(catalog, pseudonyms, metrics);
     }
 
     @Override

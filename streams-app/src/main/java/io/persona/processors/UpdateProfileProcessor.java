@@ -4,6 +4,7 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.RecentEventIds;
 import io.persona.avro.SeenEvent;
+import io.persona.metrics.AppMetrics;
 import io.persona.privacy.Consents;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileSettings;
@@ -43,6 +44,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
   private final ProfileSettings settings;
   private final Duration inactiveRetention;
   private final Consents consents;
+  private final AppMetrics metrics;
   private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, ProfileUpdate> context;
   private KeyValueStore<String, byte[]> profiles;
@@ -50,10 +52,12 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
   private ExpiryIndex inactivity;
   private ErasureGate erasureGate;
 
-  UpdateProfileProcessor(ProfileSettings settings, Duration inactiveRetention, Consents consents) {
+  UpdateProfileProcessor(ProfileSettings settings, Duration inactiveRetention, Consents consents,
+      AppMetrics metrics) {
     this.settings = settings;
     this.inactiveRetention = inactiveRetention;
     this.consents = consents;
+    this.metrics = metrics;
     this.updater = new ProfileUpdater(settings);
   }
 
@@ -79,6 +83,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     CustomerProfile current = stored == null ? null : serde.decode(stored);
     Instant inactiveFrom = current == null ? null : current.getLastSeen().plus(inactiveRetention);
     CustomerProfile updated = record.value().applyTo(record.key(), current, updater);
+    metrics.event(record.value().kind());
     inactivity.move(record.key(), inactiveFrom, updated.getLastSeen().plus(inactiveRetention));
     byte[] encoded = serde.encode(updated);
     profiles.put(record.key(), encoded);
@@ -102,16 +107,18 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     private final ProfileSettings settings;
     private final Duration inactiveRetention;
     private final Consents consents;
+    private final AppMetrics metrics;
 
-    public Supplier(ProfileSettings settings, Duration inactiveRetention, Consents consents) {
+    public Supplier(ProfileSettings settings, Duration inactiveRetention, Consents consents, AppMetrics metrics) {
       this.settings = settings;
       this.inactiveRetention = inactiveRetention;
       this.consents = consents;
+      this.metrics = metrics;
     }
 
     @Override
     public Processor<String, ProfileChange, String, ProfileUpdate> get() {
-      return new UpdateProfileProcessor(settings, inactiveRetention, consents);
+      return new UpdateProfileProcessor(settings, inactiveRetention, consents, metrics);
     }
 
     @Override

@@ -20,10 +20,13 @@ public final class ValidateProcessor<V> implements FixedKeyProcessor<String, V, 
   }
 
   private final Rule<V> rule;
+  private final Runnable onRejected;
   private FixedKeyProcessorContext<String, V> context;
 
-  public ValidateProcessor(Rule<V> rule) {
+  /** @param onRejected told of each record sent to the dead letters (a metric) */
+  public ValidateProcessor(Rule<V> rule, Runnable onRejected) {
     this.rule = rule;
+    this.onRejected = onRejected;
   }
 
   @Override
@@ -36,6 +39,7 @@ public final class ValidateProcessor<V> implements FixedKeyProcessor<String, V, 
     Optional<String> reason = record.value() == null ? Optional.of("record value is missing")
         : rule.check(record.key(), record.value(), record.timestamp(), context.currentStreamTimeMs());
     if (reason.isPresent()) {
+      onRejected.run();
       throw new InvalidEventException(reason.get());
     }
     context.forward(record);

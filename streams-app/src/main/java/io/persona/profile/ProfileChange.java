@@ -6,10 +6,18 @@ import io.persona.avro.PosTransaction;
 
 /** One thing that changes a customer's profile, whatever its source. */
 public sealed interface ProfileChange {
+  /** What kind of event this is, for the event counters: click, basket or link. */
+  String kind();
+
   /** The profile after this change. */
   CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater);
 
   record Click(ClickEvent click) implements ProfileChange {
+    @Override
+    public String kind() {
+      return "click";
+    }
+
     @Override
     public CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
       return updater.applyClick(customerId, current, click);
@@ -18,6 +26,11 @@ public sealed interface ProfileChange {
 
   record Basket(PosTransaction basket) implements ProfileChange {
     @Override
+    public String kind() {
+      return "basket";
+    }
+
+    @Override
     public CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
       return updater.applyBasket(customerId, current, basket);
     }
@@ -25,6 +38,11 @@ public sealed interface ProfileChange {
 
   /** An anonymous id's activity before it was linked to this customer. */
   record Fold(CustomerProfile anonymous) implements ProfileChange {
+    @Override
+    public String kind() {
+      return "anonymous-activity";
+    }
+
     @Override
     public CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater) {
       return updater.merge(customerId, current, anonymous);

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API, on the JDK's own server, JSON via Jackson:
  * {@code GET /customers/{id}/profile}, {@code GET /customers/{id}/offers?k=10&channel=email},
- * {@code GET /offers/{id}/kpis}, {@code GET /health}, {@code GET /ready}.
+ * {@code GET /offers/{id}/kpis}, {@code GET /health}, {@code GET /ready}, {@code GET /metrics} (Prometheus).
  *
  * <p>A customer lives on the instance that owns their partition; a request for one owned elsewhere is forwarded there
  * (once: a forwarded request is never forwarded again). 503 with Retry-After while the owner is unknown or restoring,
@@ -100,6 +100,9 @@ public final class ApiServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     if (path.equals("/health")) {
       return Reply.json(200, JSON.createObjectNode().put("status", "UP"));
+    }
+    if (path.equals("/metrics")) {
+      return new Reply(200, app.scrapeMetrics(), false, "text/plain; version=0.0.4; charset=utf-8");
     }
     if (path.equals("/ready")) {
       State state = app.state();
@@ -189,7 +192,7 @@ public final class ApiServer implements AutoCloseable {
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType());
     if (reply.retryAfter()) {
       exchange.getResponseHeaders().set("Retry-After", "1");
     }
@@ -244,7 +247,11 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private record Reply(int status, String body, boolean retryAfter) {
+  private record Reply(int status, String body, boolean retryAfter, String contentType) {
+    Reply(int status, String body, boolean retryAfter) {
+      this(status, body, retryAfter, "application/json");
+    }
+
     static Reply json(int status, ObjectNode body) {
       return new Reply(status, body.toString(), false);
     }
@@ -258,7 +265,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     Reply retryAfterIf(boolean retry) {
-      return new Reply(status, body, retry);
+      return new Reply(status, body, retry, contentType);
     }
   }
 }

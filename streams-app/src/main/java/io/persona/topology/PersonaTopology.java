@@ -10,6 +10,7 @@ import io.persona.avro.ProfileDelta;
 import io.persona.config.PersonaConfig;
 import io.persona.identity.IdentityResolver;
 import io.persona.learning.CoPurchases;
+import io.persona.metrics.AppMetrics;
 import io.persona.offers.Decider;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferViews;
@@ -64,11 +65,11 @@ public final class PersonaTopology {
   private PersonaTopology() {}
 
   public static Topology build(PersonaConfig config) {
-    return build(config, new OfferViews(new Decay(config.profile().halfLife())));
+    return build(config, new OfferViews(new Decay(config.profile().halfLife())), AppMetrics.unobserved());
   }
 
   /** @param views the in-memory catalog and popularity the topology keeps; queries read the same instance */
-  public static Topology build(PersonaConfig config, OfferViews views) {
+  public static Topology build(PersonaConfig config, OfferViews views, AppMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     EventTimeExtractor eventTime = new EventTimeExtractor(config.events().maxFuture());
     Decay decay = new Decay(config.profile().halfLife());
@@ -79,12 +80,12 @@ public final class PersonaTopology {
         (product, neighbours) -> views.popular().update(product, neighbours == null ? null : neighbours.getPurchases()));
     mirror(builder, Topics.OFFER_KPIS, StoreNames.OFFER_KPIS, (offer, kpi) -> { });
 
-    KStream<String, PosTransaction> baskets = validBaskets(builder, config, eventTime);
-    KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime)
+    KStream<String, PosTransaction> baskets = validBaskets(builder, config, eventTime, metrics);
+    KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime, metrics)
         .merge(loyaltyBaskets(baskets), Named.as("merge-profile-changes"));
     recordConsent(builder, config);
-    KStream<String, ProfileUpdate> updates = updateProfiles(changes, config);
-    decideOffers(builder, updates, config, views, decay, eventTime);
+    KStream<String, ProfileUpdate> updates = updateProfiles(changes, config, metrics);
+    decideOffers(builder, updates, config, views, decay, eventTime, metrics);
     learnCoPurchases(baskets, coPurchases);
     eraseCustomers(builder, config, eventTime);
     return builder.build();
@@ -92,12 +93,13 @@ public final class PersonaTopology {
 
   /** Clicks, resolved from cookie to customer: the one repartition, so one task owns each customer. */
   private static KStream<String, ProfileChange> clicksByCustomer(StreamsBuilder builder, PersonaConfig config,
-      EventTimeExtractor eventTime) {
+      EventTimeExtractor eventTime, AppMetrics metrics) {
     Topic<ClickEvent> clicks = Topics.CLICKSTREAM;
     AvroSerde<ProfileDelta> deltas = AvroSerde.of(ProfileDelta.class);
     return builder.stream(clicks.name(), Consumed.with(Serdes.String(), clicks.valueSerde())
             .withTimestampExtractor(eventTime).withName("clickstream-source"))
-        .processValues(() -> new ValidateProcessor<>(config.events()::check), Named.as("validate-click"))
+        .processValues(() -> new ValidateProcessor<>(config.events()::check, () -> metrics.deadLetter("validate-click")),
+            Named.as("validate-click"))
         .process(new ResolveIdentityProcessor.Supplier(
             new IdentityResolver(config.identity(), config.profile()), config.expiryScanInterval()),
             Named.as("resolve-identity"))
@@ -111,11 +113,12 @@ public final class PersonaTopology {
   }
 
   private static KStream<String, PosTransaction> validBaskets(StreamsBuilder builder, PersonaConfig config,
-      EventTimeExtractor eventTime) {
+      EventTimeExtractor eventTime, AppMetrics metrics) {
     Topic<PosTransaction> baskets = Topics.POS_TRANSACTIONS;
     return builder.stream(baskets.name(), Consumed.with(Serdes.String(), baskets.valueSerde())
             .withTimestampExtractor(eventTime).withName("pos-transactions-source"))
-        .processValues(() -> new ValidateProcessor<>(config.events()::check), Named.as("validate-basket"));
+        .processValues(() -> new ValidateProcessor<>(config.events()::check,
+            () -> metrics.deadLetter("validate-basket")), Named.as("validate-basket"));
   }
 
   /** Baskets with a loyalty id; the POS already keys them by customer. Anonymous baskets have no profile. */
@@ -126,9 +129,9 @@ public final class PersonaTopology {
   }
 
   private static KStream<String, ProfileUpdate> updateProfiles(KStream<String, ProfileChange> changes,
-      PersonaConfig config) {
+      PersonaConfig config, AppMetrics metrics) {
     KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile(),
-        config.privacy().inactiveRetention(), config.privacy().consents()),
+        config.privacy().inactiveRetention(), config.privacy().consents(), metrics),
         Named.as("update-customer-profile"), StoreNames.CONSENT);
     updates.mapValues(ProfileUpdate::encoded, Named.as("profile-bytes"))
         .to(Topics.CUSTOMER_PROFILES.name(),
@@ -141,11 +144,12 @@ public final class PersonaTopology {
    * sends flow back through {@code offer-outcomes}.
    */
   private static void decideOffers(StreamsBuilder builder, KStream<String, ProfileUpdate> updates,
-      PersonaConfig config, OfferViews views, Decay decay, EventTimeExtractor eventTime) {
+      PersonaConfig config, OfferViews views, Decay decay, EventTimeExtractor eventTime, AppMetrics metrics) {
     OfferMemory memory = new OfferMemory(config.offers(), decay);
     Function<Decider.Lookups, Decider> deciders = lookups -> Decider.create(config.offers(), decay, views, lookups);
     KStream<String, SpecificRecord> decisions = updates.process(
-        new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), memory, views, deciders),
+        new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), memory, views, deciders,
+            metrics),
         Named.as("decide-offers"), StoreNames.CUSTOMER_PROFILES, StoreNames.CONSENT);
     Topic<OfferOutcome> outcomes = Topics.OFFER_OUTCOMES;
     KStream<String, SpecificRecord> confirmed = builder.stream(outcomes.name(),
@@ -157,7 +161,7 @@ public final class PersonaTopology {
     sink(decided, Topics.OFFER_OUTCOMES, "decided");
     KStream<String, SpecificRecord> settled = only(decided, LedgerEntry.class, "decided-ledger-entries")
         .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(LedgerEntry.class)).withName("offer-ledger"))
-        .process(new OfferLedgerProcessor.Supplier(views.catalog(), pseudonyms(config)),
+        .process(new OfferLedgerProcessor.Supplier(views.catalog(), pseudonyms(config), metrics),
             Named.as("settle-offer-ledger"));
     sink(settled, Topics.PERSONALIZED_OFFERS, "settled");
     sink(settled, Topics.AD_OFFERS, "settled");

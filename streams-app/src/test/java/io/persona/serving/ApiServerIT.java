@@ -85,6 +85,10 @@ class ApiServerIT {
       assertThat(JSON.readTree(offers.body()).get("offers").isArray()).isTrue();
       assertThat(get(first, "/offers/o-none/kpis").statusCode()).isEqualTo(404);
       assertThat(get(first, "/health").statusCode()).isEqualTo(200);
+      String metrics = get(first, "/metrics").body();
+      assertThat(metrics).contains("persona_events_total{type=\"basket\"}", "persona_decision_latency_seconds_bucket",
+          "kafka_stream_thread_process_total", "jvm_memory_used_bytes");
+      assertThat(metrics).as("never a customer id as a label").doesNotContain("c-1\"", "c-11");
 
       apiTwo.close();
       appTwo.close();
