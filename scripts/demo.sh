@@ -75,8 +75,9 @@ publish_demo_traffic() {
     say "demo traffic already published by an earlier run (kept as is: replaying it would count it twice)"
     return
   fi
-  say "publishing a simulated shop: offer catalog, then 3 weeks of web clicks and POS baskets of 300 customers"
-  persona simulate --customers 300 --days 21 --seed 7
+  say "publishing a simulated shop at 2,500 events/s: offer catalog, consents, then 3 weeks of web clicks and POS"
+  say "baskets of 300 customers"
+  persona simulate --customers 300 --days 21 --seed 7 --rate 2500
 }
 
 # Done when two reads two seconds apart agree: the app has caught up with the traffic.

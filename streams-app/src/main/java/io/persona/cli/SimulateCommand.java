@@ -1,14 +1,16 @@
 package io.persona.cli;
 
-import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.ConsentChange;
+import io.persona.avro.OfferCatalogEntry;
 import io.persona.sim.ShopperSimulator;
+import io.persona.sim.SimulatedTraffic;
 import io.persona.topology.CustomerPartitions;
 import io.persona.topology.Topics;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,8 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Publishes a simulated shop: its offer catalog, then web and POS traffic over some days of event time. */
-@Command(name = "simulate", description = "Publish a deterministic simulated shop: catalog, web clicks, POS baskets.")
+/**
+ * Publishes a simulated shop: its offer catalog, consents, then web and POS traffic over some days of event time,
+ * open-loop at a target rate (events are due at fixed times whatever the broker's pace), with progress.
+ */
+@Command(name = "simulate", description = "Publish a deterministic simulated shop: catalog, consents, web clicks, POS baskets.")
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
@@ -38,8 +43,19 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--start", description = "Event time of the first day (default: ${DEFAULT-VALUE}).")
   Instant start = Instant.parse("2026-03-01T00:00:00Z");
 
+  @Option(names = "--rate", description = "Events per second to publish, open loop; 0 for as fast as possible "
+      + "(default: ${DEFAULT-VALUE}).")
+  double rate = 0;
+
+  @Option(names = "--closed-loop", description = "Shoppers redeem only offers they received on personalized-offers "
+      + "(the app must be running); otherwise some baskets carry an offer of their category whatever was sent.")
+  boolean closedLoop;
+
   @Override
   public Integer call() throws Exception {
+    if (rate < 0 || customers < 1 || days < 1) {
+      throw new CliException("--rate must be >= 0, --customers and --days >= 1");
+    }
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Object> props = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
@@ -47,15 +63,23 @@ public final class SimulateCommand implements Callable<Integer> {
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5);
     long[] counts = new long[3];
+    long begun = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        SimulatedTraffic traffic = SimulatedTraffic.of(seed, customers, start, closedLoop ? bootstrap.resolve() : null)) {
       for (OfferCatalogEntry offer : ShopperSimulator.catalog(start.minusSeconds(86_400))) {
         producer.send(new ProducerRecord<>(Topics.OFFER_CATALOG.name(), offer.getOfferId(),
             Topics.OFFER_CATALOG.valueSerde().encode(offer)));
       }
       producer.flush();
       int consentPartitions = producer.partitionsFor(Topics.CONSENT_CHANGES.name()).size();
-      new ShopperSimulator(seed, customers, start).generate(days, event -> {
+      long[] lastReport = {begun};
+      traffic.simulator().generate(days, event -> {
+        long sent = counts[0] + counts[1] + counts[2];
+        if (rate > 0) {
+          long due = begun + (long) (sent * 1e9 / rate);
+          LockSupport.parkNanos(due - System.nanoTime());
+        }
         if (event.click() != null) {
           producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), event.click().getAnonymousId(),
               Topics.CLICKSTREAM.valueSerde().encode(event.click())));
@@ -72,11 +96,21 @@ public final class SimulateCommand implements Callable<Integer> {
               Topics.POS_TRANSACTIONS.valueSerde().encode(event.basket())));
           counts[1]++;
         }
+        long now = System.nanoTime();
+        if (now - lastReport[0] > 1_000_000_000L) {
+          lastReport[0] = now;
+          err.printf("\r  %,d events published (%,.0f/s), event time %s%s", sent + 1,
+              (sent + 1) / ((now - begun) / 1e9), event.time(), closedLoop ? ", offers seen " + traffic.offersSeen() : "");
+          err.flush();
+        }
       });
       producer.flush();
     }
-    err.printf("published %d offers, %d consent changes, %d clicks and %d baskets of %d customers over %d days%n",
-        ShopperSimulator.catalog(start).size(), counts[2], counts[0], counts[1], customers, days);
+    double seconds = (System.nanoTime() - begun) / 1e9;
+    long total = counts[0] + counts[1] + counts[2];
+    err.printf("%npublished %d offers, %d consent changes, %d clicks and %d baskets of %d customers over %d days "
+            + "in %.1f s (%,.0f events/s)%n", ShopperSimulator.catalog(start).size(), counts[2], counts[0], counts[1],
+        customers, days, seconds, total / seconds);
     err.flush();
     return 0;
   }

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * A small shop over a few weeks of event time, the same from the same seed: customers with two favourite categories
  * browse the web shop (views, carts, logins; half the carts are abandoned), check out, and visit stores (POS
- * baskets). Most grant consent for email, POS and push at sign-up; a few withdraw email half-way. Some baskets use an
+ * baskets). Closed-loop, shoppers holding an offer visit stores more often and buy what it is for, and baskets
+ * redeem the offers their customer actually received. Most grant consent for email, POS and push at sign-up; a few withdraw email half-way. Some baskets use an
  * offer of their category. The shoppers do not read the offers they are sent
  * (open loop): redemptions count only where the engine did send that offer, and the holdout shows what shoppers
  * buy anyway.
@@ -38,7 +39,7 @@ public final class ShopperSimulator {
       this(click, basket, null);
     }
 
-    Instant time() {
+    public Instant time() {
       return click != null ? click.getEventTime()
           : basket != null ? basket.getEventTime() : consent.getChangedAt();
     }
@@ -47,15 +48,35 @@ public final class ShopperSimulator {
   /** Share of customers who grant each channel when they sign up; a few withdraw email later. */
   private static final Map<Channel, Double> GRANTS = Map.of(Channel.EMAIL, 0.8, Channel.POS, 0.9, Channel.PUSH, 0.5);
 
+  /** The offers a customer actually received, valid at a time: what a closed-loop shopper can redeem. */
+  @FunctionalInterface
+  public interface ReceivedOffers {
+    /** Offer ids received by {@code customerId} and still valid at {@code at}. */
+    List<String> validAt(String customerId, Instant at);
+  }
+
   private final Random random;
   private final int customers;
   private final Instant start;
+  private final ReceivedOffers received;
+  private final Map<String, String> offerCategories = new java.util.HashMap<>();
   private long sequence;
 
+  /** An open-loop shop: baskets sometimes carry an offer of their category, whatever was sent. */
   public ShopperSimulator(long seed, int customers, Instant start) {
+    this(seed, customers, start, null);
+  }
+
+  /**
+   * @param received when given, the shop is closed-loop: a basket redeems only offers its customer received, more
+   *     often when the offer's category is one of their favourites
+   */
+  public ShopperSimulator(long seed, int customers, Instant start, ReceivedOffers received) {
     this.random = new Random(seed);
     this.customers = customers;
     this.start = start;
+    this.received = received;
+    catalog(start).forEach(o -> offerCategories.put(o.getOfferId(), o.getTargetCategory()));
   }
 
   /** The shop's offers: one per category, two per category's best sellers, one per brand, one with a budget. */
@@ -102,8 +123,9 @@ public final class ShopperSimulator {
         if (random.nextDouble() < 0.35) {
           webSession(c, dayStart.plusSeconds(random.nextInt(86_000)), today);
         }
-        if (random.nextDouble() < 0.12) {
-          storeVisit(c, dayStart.plusSeconds(random.nextInt(86_000)), today);
+        List<String> holding = received == null ? List.of() : received.validAt(customerId(c), dayStart);
+        if (random.nextDouble() < (holding.isEmpty() ? 0.12 : 0.2)) { // an offer in hand brings shoppers in
+          storeVisit(c, dayStart.plusSeconds(random.nextInt(86_000)), today, holding);
         }
       }
       today.sort(Comparator.comparing(Event::time));
@@ -143,11 +165,17 @@ public final class ShopperSimulator {
     }
   }
 
-  private void storeVisit(int customer, Instant at, List<Event> out) {
+  private void storeVisit(int customer, Instant at, List<Event> out, List<String> holding) {
     List<LineItem> lines = new ArrayList<>();
     int items = 1 + random.nextInt(4);
     for (int i = 0; i < items; i++) {
       lines.add(line(pick(customer)));
+    }
+    if (!holding.isEmpty() && random.nextDouble() < 0.5) { // and often to buy what the offer is for
+      String category = offerCategories.get(holding.get(random.nextInt(holding.size())));
+      if (category != null) {
+        lines.add(line(product(category, random.nextInt(3))));
+      }
     }
     out.add(new Event(null, basket(customerId(customer), "store-" + customer % 5, lines, at)));
   }
@@ -166,13 +194,35 @@ public final class ShopperSimulator {
 
   private PosTransaction basket(String customerId, String store, List<LineItem> lines, Instant at) {
     double total = lines.stream().mapToDouble(l -> l.getQuantity() * l.getUnitPrice()).sum();
+    List<String> redeemed = received == null ? openLoopRedemptions(lines) : redemptions(customerId, lines, at);
+    return PosTransaction.newBuilder().setTransactionId("t-" + sequence++).setEventTime(at).setStoreId(store)
+        .setCustomerId(customerId).setLineItems(lines).setTotal(Math.round(total * 100) / 100.0)
+        .setRedeemedOfferIds(redeemed).build();
+  }
+
+  private List<String> openLoopRedemptions(List<LineItem> lines) {
     List<String> redeemed = new ArrayList<>();
     if (random.nextDouble() < 0.3) {
       redeemed.add("o-" + lines.get(0).getCategory() + "-10");
     }
-    return PosTransaction.newBuilder().setTransactionId("t-" + sequence++).setEventTime(at).setStoreId(store)
-        .setCustomerId(customerId).setLineItems(lines).setTotal(Math.round(total * 100) / 100.0)
-        .setRedeemedOfferIds(redeemed).build();
+    return redeemed;
+  }
+
+  /** Received offers for something in the basket are used: 60% of the time in a favourite category, else 25%. */
+  private List<String> redemptions(String customerId, List<LineItem> lines, Instant at) {
+    int customer = Integer.parseInt(customerId.substring(2));
+    List<String> redeemed = new ArrayList<>();
+    for (String offerId : received.validAt(customerId, at)) {
+      String category = offerCategories.get(offerId);
+      boolean fits = lines.stream().anyMatch(l -> l.getCategory().equals(category)
+          || offerId.equals("o-" + l.getProductId()));
+      boolean favourite = category != null && (CATEGORIES.indexOf(category) == favourite(customer, 0)
+          || CATEGORIES.indexOf(category) == favourite(customer, 1));
+      if (fits && random.nextDouble() < (favourite ? 0.6 : 0.25)) {
+        redeemed.add(offerId);
+      }
+    }
+    return redeemed;
   }
 
   private ClickEvent click(String cookie, String customerId, String session, ClickEventType type, String product,

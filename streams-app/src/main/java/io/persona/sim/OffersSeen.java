@@ -1,0 +1,74 @@
+package io.persona.sim;
+
+import io.persona.avro.PersonalizedOffer;
+import io.persona.topology.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The offers customers received, read as they are committed to {@code personalized-offers} (read_committed, like the
+ * email service): what closes the simulator's loop. Runs on its own thread until closed.
+ */
+final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable {
+  private final Map<String, List<PersonalizedOffer>> byCustomer = new ConcurrentHashMap<>();
+  private final Thread reader;
+  private volatile boolean running = true;
+  private volatile long seen;
+
+  OffersSeen(String bootstrapServers) {
+    reader = new Thread(() -> read(bootstrapServers), "offers-seen");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  @Override
+  public List<String> validAt(String customerId, Instant at) {
+    List<String> valid = new ArrayList<>();
+    for (PersonalizedOffer offer : byCustomer.getOrDefault(customerId, List.of())) {
+      if (!at.isBefore(offer.getCreatedAt()) && !at.isAfter(offer.getExpiresAt())) {
+        valid.add(offer.getOfferId());
+      }
+    }
+    return valid;
+  }
+
+  long seen() {
+    return seen;
+  }
+
+  private void read(String bootstrapServers) {
+    String topic = Topics.PERSONALIZED_OFFERS.name();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (running) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+          PersonalizedOffer offer = Topics.PERSONALIZED_OFFERS.valueSerde().decode(record.value());
+          byCustomer.computeIfAbsent(offer.getCustomerId(), c -> new CopyOnWriteArrayList<>()).add(offer);
+          seen++;
+        });
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    reader.join(5_000);
+  }
+}

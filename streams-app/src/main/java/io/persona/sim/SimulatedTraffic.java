@@ -1,0 +1,35 @@
+package io.persona.sim;
+
+import java.time.Instant;
+
+/** A simulator and, for a closed loop, the reader of the offers its shoppers receive. */
+public final class SimulatedTraffic implements AutoCloseable {
+  private final ShopperSimulator simulator;
+  private final OffersSeen offers;
+
+  private SimulatedTraffic(ShopperSimulator simulator, OffersSeen offers) {
+    this.simulator = simulator;
+    this.offers = offers;
+  }
+
+  /** @param bootstrapServers where to read received offers from; null for an open loop */
+  public static SimulatedTraffic of(long seed, int customers, Instant start, String bootstrapServers) {
+    OffersSeen offers = bootstrapServers == null ? null : new OffersSeen(bootstrapServers);
+    return new SimulatedTraffic(new ShopperSimulator(seed, customers, start, offers), offers);
+  }
+
+  public ShopperSimulator simulator() {
+    return simulator;
+  }
+
+  public long offersSeen() {
+    return offers == null ? 0 : offers.seen();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (offers != null) {
+      offers.close();
+    }
+  }
+}
