@@ -1,5 +1,6 @@
 package io.persona.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -7,6 +8,8 @@ import io.persona.avro.Channel;
 import io.persona.avro.OfferTrigger;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The app's own counters, next to Kafka Streams' metrics: events by type, offers by trigger, channel and outcome,
@@ -16,6 +19,8 @@ import java.util.Locale;
 public final class AppMetrics {
   private final MeterRegistry registry;
   private final Timer decisions;
+  /** Counted on every event: looked up once per type, not through the registry each time. */
+  private final Map<String, Counter> events = new ConcurrentHashMap<>();
 
   public AppMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -37,7 +42,7 @@ public final class AppMetrics {
   }
 
   public void event(String type) {
-    registry.counter("persona.events", "type", type).increment();
+    events.computeIfAbsent(type, t -> registry.counter("persona.events", "type", t)).increment();
   }
 
   public void offer(OfferTrigger trigger, Channel channel, String outcome) {

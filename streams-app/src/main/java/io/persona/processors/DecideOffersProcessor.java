@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -223,7 +224,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     }
     long started = System.nanoTime();
     Decision decision = decider.decide(state.getCustomerId(), profile, state, trigger, triggerKey, at);
-    metrics.decisions().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    metrics.decisions().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     if (decision == null) {
       return;
     }

@@ -17,6 +17,7 @@ import io.persona.privacy.Pseudonyms;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -90,7 +91,7 @@ public final class OfferLedgerProcessor implements Processor<String, LedgerEntry
         outcome = OutcomeType.BUDGET_EXHAUSTED;
       }
     }
-    metrics.offer(offer.getTrigger(), offer.getChannel(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+    metrics.offer(offer.getTrigger(), offer.getChannel(), outcome.name().toLowerCase(Locale.ROOT));
     OfferOutcome record = Outcomes.settled(offer, outcome, at);
     context.forward(new Record<>(offer.getCustomerId(), record, at.toEpochMilli()));
   }
