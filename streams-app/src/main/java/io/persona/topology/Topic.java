@@ -15,15 +15,23 @@ public final class Topic<V extends SpecificRecord> {
   private final String name;
   private final Class<V> valueType;
   private final String keyField;
+  private final String keySuffixField;
   private final String eventTimeField;
   private final TopicLayout layout;
   private final AvroSerde<V> valueSerde;
   private final int eventTimePosition;
 
   Topic(String name, Class<V> valueType, String keyField, String eventTimeField, TopicLayout layout) {
+    this(name, valueType, keyField, null, eventTimeField, layout);
+  }
+
+  /** @param keySuffixField a second field appended to the key after {@link CustomerPartitions#SEPARATOR}, or null */
+  Topic(String name, Class<V> valueType, String keyField, String keySuffixField, String eventTimeField,
+      TopicLayout layout) {
     this.name = name;
     this.valueType = valueType;
     this.keyField = keyField;
+    this.keySuffixField = keySuffixField;
     this.eventTimeField = eventTimeField;
     this.layout = layout;
     this.valueSerde = AvroSerde.of(valueType);
@@ -48,17 +56,15 @@ public final class Topic<V extends SpecificRecord> {
   }
 
   /**
-   * The record key of {@code value}: its key field, or for {@code consent-changes} customer id and channel
-   * ({@code c-1/EMAIL}), so that compaction keeps the latest change of every channel.
+   * The record key of {@code value}: its key field, followed, when the topic has a key suffix field, by that field
+   * ({@code c-1/EMAIL} on consent-changes, so that compaction keeps the latest change of every channel).
    */
   public String keyOf(IndexedRecord value) {
     Object key = value.get(value.getSchema().getField(keyField).pos());
-    if (key == null) {
-      return null;
+    if (key == null || keySuffixField == null) {
+      return key == null ? null : key.toString();
     }
-    return name.equals(Topics.CONSENT_CHANGES_NAME)
-        ? CustomerPartitions.consentKey(key.toString(), value.get(value.getSchema().getField("channel").pos()))
-        : key.toString();
+    return CustomerPartitions.consentKey(key.toString(), value.get(value.getSchema().getField(keySuffixField).pos()));
   }
 
   /** The value field holding the event time, used as the record timestamp. */

@@ -26,10 +26,10 @@ public final class Topics {
       new Topic<>("pos-transactions", PosTransaction.class, "customerId", "eventTime", TopicLayout.customerEvents());
   public static final Topic<OfferCatalogEntry> OFFER_CATALOG =
       new Topic<>("offer-catalog", OfferCatalogEntry.class, "offerId", "validFrom", TopicLayout.reference(3));
-  static final String CONSENT_CHANGES_NAME = "consent-changes";
   /** Keyed {@code <customerId>/<channel>}, in the customer's partition: see {@link CustomerPartitions}. */
   public static final Topic<ConsentChange> CONSENT_CHANGES =
-      new Topic<>(CONSENT_CHANGES_NAME, ConsentChange.class, "customerId", "changedAt", TopicLayout.customerState());
+      new Topic<>("consent-changes", ConsentChange.class, "customerId", "channel", "changedAt",
+          TopicLayout.customerState());
   public static final Topic<ErasureRequest> ERASURE_REQUESTS =
       new Topic<>("erasure-requests", ErasureRequest.class, "customerId", "requestedAt", TopicLayout.customerEvents());
   public static final Topic<PersonalizedOffer> PERSONALIZED_OFFERS =
