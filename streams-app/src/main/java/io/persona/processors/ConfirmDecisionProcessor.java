@@ -40,7 +40,7 @@ public final class ConfirmDecisionProcessor implements Processor<String, OfferOu
 
   @Override
   public void process(Record<String, OfferOutcome> record) {
-    OutcomeType type = record.value().getOutcome();
+    OutcomeType type = record.value() == null ? null : record.value().getOutcome();
     if (record.key() == null || (type != OutcomeType.SENT && type != OutcomeType.BUDGET_EXHAUSTED)) {
       return;
     }

@@ -73,6 +73,9 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   @Override
   public void process(Record<String, ErasureRequest> record) {
     ErasureRequest request = record.value();
+    if (request == null) {
+      throw new InvalidEventException("record value is missing");
+    }
     if (record.key() == null || !record.key().equals(request.getCustomerId()) || request.getRequestId().isBlank()) {
       throw new InvalidEventException("record key must be the customerId, and requestId must not be blank");
     }

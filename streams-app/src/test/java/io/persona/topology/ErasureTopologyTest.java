@@ -11,6 +11,7 @@ import io.persona.avro.Channel;
 import io.persona.avro.ClickEventType;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.ErasureReceipt;
+import io.persona.avro.ErasureRequest;
 import io.persona.avro.IdentityState;
 import io.persona.avro.PersonalizedOffer;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,19 @@ class ErasureTopologyTest {
     assertThat(receipt.getTopicsTombstoned()).containsExactly("customer-profiles", "consent-changes");
     assertThat(receipt.toString()).doesNotContain(ERASED);
     assertThat(sentPerOffer()).as("KPIs keep their counts").isEqualTo(kpisBefore);
+  }
+
+  @Test
+  void shouldSendAMalformedErasureRequestToTheDeadLettersAndEraseNothing() {
+    liveAShoppingLife(ERASED, "cookie-own", T0);
+
+    shop.erase(ERASED, (ErasureRequest) null, T0.plus(Duration.ofHours(2)));
+    shop.erase("someone-else", new ErasureRequest("req-2", ERASED, T0), T0.plus(Duration.ofHours(2)));
+
+    assertThat(shop.deadLetterReasons()).containsExactly("record value is missing",
+        "record key must be the customerId, and requestId must not be blank");
+    assertThat(shop.profile(ERASED)).isNotNull();
+    assertThat(shop.receipts.readRecordsToList()).isEmpty();
   }
 
   @Test

@@ -98,7 +98,11 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   void erase(String requestId, String customerId, Instant at) {
-    erasures.pipeInput(customerId, new ErasureRequest(requestId, customerId, at), at);
+    erase(customerId, new ErasureRequest(requestId, customerId, at), at);
+  }
+
+  void erase(String key, ErasureRequest request, Instant at) {
+    erasures.pipeInput(key, request, at);
   }
 
   /** A tombstone on the catalog: the offer is retired. */
