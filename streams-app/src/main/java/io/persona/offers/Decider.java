@@ -18,7 +18,10 @@ import io.persona.offers.Ranker.Ranked;
 import io.persona.profile.Decay;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decides which offer, if any, a customer gets: candidates from the profile, the customer-level guards, a ranking
@@ -138,23 +141,30 @@ public final class Decider {
       long seed) {
     List<String> cart = state == null ? List.of() : state.getCartProductIds();
     List<Candidate> eligible = new ArrayList<>();
+    Map<String, OfferCatalogEntry> offers = new HashMap<>();
+    Map<String, OfferKpi> kpis = new HashMap<>();
     for (Candidate candidate : candidates.find(profile, cart, now)) {
       OfferCatalogEntry offer = views.catalog().get(candidate.offerId());
-      if (offer != null && (state == null || memory.eligible(state, offer, channel, now))
-          && OfferLedger.budgetAllows(kpi(offer), offer)) {
+      if (offer == null || (state != null && !memory.eligible(state, offer, channel, now))) {
+        continue;
+      }
+      OfferKpi kpi = kpi(offer);
+      if (OfferLedger.budgetAllows(kpi, offer)) {
         eligible.add(candidate);
+        offers.put(offer.getOfferId(), offer);
+        kpis.put(offer.getOfferId(), kpi);
       }
     }
     List<Option> options = new ArrayList<>();
-    for (Ranked ranked : ranker.rank(eligible, c -> posterior(state, c), seed, k)) {
-      options.add(new Option(views.catalog().get(ranked.candidate().offerId()), ranked));
+    Function<Candidate, BetaPosterior> posteriors =
+        c -> posterior(state, offers.get(c.offerId()), kpis.get(c.offerId()));
+    for (Ranked ranked : ranker.rank(eligible, posteriors, seed, k)) {
+      options.add(new Option(offers.get(ranked.candidate().offerId()), ranked));
     }
     return options;
   }
 
-  private BetaPosterior posterior(CustomerOfferState state, Candidate candidate) {
-    OfferCatalogEntry offer = views.catalog().get(candidate.offerId());
-    OfferKpi kpi = kpi(offer);
+  private BetaPosterior posterior(CustomerOfferState state, OfferCatalogEntry offer, OfferKpi kpi) {
     long successes = kpi.getTreatment().getRedeemed() + kpi.getTreatment().getConverted();
     BetaPosterior offerRecord = BetaPosterior.prior(settings.priorRate(), settings.priorStrength())
         .observe(successes, kpi.getTreatment().getIgnored());
