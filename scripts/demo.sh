@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# The README's main command: a real local Kafka broker, the Persona app, demo traffic from a web tracker and POS
-# systems, and what the engine made of it. Builds first when needed; a second run downloads and rebuilds nothing.
+# The README's main command: a real local Kafka broker, the Persona app, a simulated shop (web tracker and POS systems
+# whose shoppers redeem the offers they receive), and what the engine made of it. Builds first when needed; a second
+# run downloads and rebuilds nothing. Ctrl-C stops everything it started.
 #
 #   scripts/demo.sh                 run, show, then stop what it started
 #   scripts/demo.sh --keep-running  leave the broker and the app running in the background
-#   scripts/demo.sh --stop          stop an app left running by --keep-running (the broker: scripts/kafka-local.sh stop)
+#   scripts/demo.sh --stop          stop what --keep-running left running
+#
+# A broker already answering on KAFKA_PORT (default 9092) is used as it is. Otherwise the demo starts its own, with its
+# data in .persona/kafka, cleared at every run so that each run shows the same fresh shop.
+# Traffic: DEMO_CUSTOMERS (300), DEMO_DAYS (21), DEMO_RATE (1000 events/s; the loop closes only while the app keeps
+# up, see the README).
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -15,10 +21,16 @@ APP_PID_FILE="$RUN_DIR/app.pid"
 KEEP_RUNNING=0
 STARTED_BROKER=0
 APP_PID=""
+DEMO_CUSTOMERS="${DEMO_CUSTOMERS:-300}"
+DEMO_DAYS="${DEMO_DAYS:-21}"
+DEMO_RATE="${DEMO_RATE:-1000}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+export KAFKA_LOCAL_DIR="$RUN_DIR/kafka" KAFKA_PORT
 
-export PERSONA_BOOTSTRAP_SERVERS="${PERSONA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
+export PERSONA_BOOTSTRAP_SERVERS="${PERSONA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}"
 export PERSONA_APPLICATION_ID="${PERSONA_APPLICATION_ID:-persona-demo}"
 export PERSONA_STATE_DIR="${PERSONA_STATE_DIR:-$RUN_DIR/state}"
+API="http://${PERSONA_SERVER_HOST:-127.0.0.1}:${PERSONA_SERVER_PORT:-8080}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 persona() { java -jar "$JAR" "$@"; }
@@ -71,26 +83,47 @@ wait_for_running() {
 }
 
 publish_demo_traffic() {
-  if [[ -n "$(persona consume --topic clickstream --max 1 2>>"$RUN_DIR/check.err")" ]]; then
-    say "demo traffic already published by an earlier run (kept as is: replaying it would count it twice)"
-    return
-  fi
-  say "publishing a simulated shop at 2,500 events/s: offer catalog, consents, then 3 weeks of web clicks and POS"
-  say "baskets of 300 customers"
-  persona simulate --customers 300 --days 21 --seed 7 --rate 2500
+  say "publishing the demo offer catalog and consents, then ${DEMO_DAYS} days of web clicks and POS baskets of"
+  say "${DEMO_CUSTOMERS} customers at ${DEMO_RATE} events/s; shoppers redeem only offers they received"
+  SIM_STARTED=$(date +%s.%N)
+  persona simulate --customers "$DEMO_CUSTOMERS" --days "$DEMO_DAYS" --seed 7 --rate "$DEMO_RATE" --closed-loop \
+    2> >(tee "$RUN_DIR/simulate.log" >&2)
+  PUBLISHED="$(sed -nE 's/.* ([0-9]+) clicks and ([0-9]+) baskets.*/\1 \2/p' "$RUN_DIR/simulate.log" | tail -n 1)"
 }
 
-# Done when two reads two seconds apart agree: the app has caught up with the traffic.
-wait_until_settled() {
-  say "waiting for the app to process the traffic"
-  local now="" previous=""
-  for _ in $(seq 1 60); do
-    now="$(persona kpis 2>/dev/null || true)"
-    [[ -n "$now" && "$now" == "$previous" ]] && { echo; return 0; }
-    previous="$now"
-    printf '.'; sleep 2
+processed_events() {
+  curl -s --max-time 2 "$API/metrics" | awk '/^persona_events_total/ { sum += $2 } END { print sum + 0 }'
+}
+
+# A bar of the clicks and baskets the app has folded into profiles, from its own /metrics, until it has them all.
+wait_for_processing() {
+  local clicks baskets target done_count=0 last=-1 stalled=0 width=30 filled
+  read -r clicks baskets <<<"$PUBLISHED"
+  target=$(( clicks + baskets ))
+  say "the app processing the traffic"
+  while (( done_count < target && stalled < 60 )); do
+    done_count="$(processed_events)"
+    filled=$(( done_count * width / target ))
+    printf '\r  [%s%s] %3d%%  %d of %d events' "$(printf '%*s' "$filled" '' | tr ' ' '#')" \
+      "$(printf '%*s' $(( width - filled )) '' | tr ' ' '.')" $(( done_count * 100 / target )) "$done_count" "$target"
+    if (( done_count == last )); then stalled=$(( stalled + 1 )); else stalled=0; last=$done_count; fi
+    (( done_count < target )) && sleep 0.5
   done
   echo
+  PROCESSED_SECONDS="$(awk -v a="$SIM_STARTED" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"
+  (( done_count >= target )) || echo "the app stopped making progress; its log: $APP_LOG" >&2
+  PROCESSED="$done_count"
+}
+
+# Offers, outcomes and KPIs trail the events by a few transactions: done when two reads two seconds apart agree.
+wait_until_settled() {
+  local now="" previous=""
+  for _ in $(seq 1 30); do
+    now="$(persona kpis 2>/dev/null || true)"
+    [[ -n "$now" && "$now" == "$previous" ]] && return 0
+    previous="$now"
+    sleep 2
+  done
 }
 
 show_results() {
@@ -101,37 +134,41 @@ show_results() {
     [[ -n "$offers" ]] && break
     sleep 2
   done
-  say "one customer profile (of $(grep -c . <<<"$profiles" || true); latest per customer from customer-profiles)"
+  say "summary"
+  sed -nE 's/^published [0-9]+ offers, ([0-9]+) consent changes, ([0-9]+) clicks and ([0-9]+) baskets .* in ([0-9.]+) s \(([0-9,]+) events\/s\)/traffic: \2 clicks, \3 baskets and \1 consent changes published in \4 s (\5 events\/s)/p' \
+    "$RUN_DIR/simulate.log" | tail -n 1
+  tr '\r' '\n' <"$RUN_DIR/simulate.log" | grep -o 'offers received .*' | tail -n 1 | sed 's/^/shoppers: /'
+  awk -v n="$PROCESSED" -v s="$PROCESSED_SECONDS" 'BEGIN { printf "the app folded %d clicks and baskets into profiles within %.1f s of the first one (%.0f events/s; the simulator set the pace)\n", n, s, n / s }'
+  echo "profiles: $(grep -c . <<<"$profiles" || true) customers; offers: $(grep -c . <<<"$offers" || true) in personalized-offers;" \
+    "dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
+  say "one customer profile (latest per customer, from customer-profiles)"
   persona consume --topic customer-profiles --latest --pretty --max 1 2>/dev/null | head -n 40
-  say "three personalized offers (of $(grep -c . <<<"$offers" || true) in personalized-offers), with their reason codes"
+  say "three personalized offers, with their reason codes"
   persona consume --topic personalized-offers --pretty --max 3 2>/dev/null
   say "offers by trigger and channel"
   sed -E 's/.*"channel":"([A-Z_]+)".*"trigger":"([A-Z_]+)".*/\2 -> \1/' <<<"$offers" | sort | uniq -c | sort -rn
-  say "offer KPIs: treatment (sent) versus holdout (would have sent); uplift = difference in conversion"
+  say "offer KPIs: treatment (sent) versus holdout (would have sent, withheld to measure uplift)"
   persona kpis
-  echo "(the simulated shoppers do not read their offers, so uplift here is noise around zero; redemptions count"
-  echo " only where the engine did send the offer.)"
-  echo "dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
   show_api
 }
 
 # The app's HTTP API answers for any customer, whichever instance owns them.
 show_api() {
-  local api="http://${PERSONA_SERVER_HOST:-127.0.0.1}:${PERSONA_SERVER_PORT:-8080}"
-  [[ "${PERSONA_SERVER_PORT:-8080}" == "0" ]] && return 0
   say "the HTTP API: top 3 offers for c-7 on email, ranked now (read-only: nothing sent, no cap used)"
-  curl -s "$api/customers/c-7/offers?k=3&channel=email" || echo "(no answer from $api)"
+  curl -s "$API/customers/c-7/offers?k=3&channel=email" || echo "(no answer from $API)"
   echo
   echo "more to try while the app runs (scripts/demo.sh --keep-running):"
-  echo "  curl $api/customers/c-7/profile"
-  echo "  curl $api/offers/o-garden-10/kpis"
-  echo "  curl $api/ready"
+  echo "  curl $API/customers/c-7/profile"
+  echo "  curl '$API/customers/c-7/offers?k=5&channel=pos'"
+  echo "  curl $API/offers/o-garden-10/kpis"
+  echo "  curl $API/ready"
+  echo "  curl -s $API/metrics | grep ^persona_"
 }
 
 main() {
   case "${1:-}" in
     --keep-running) KEEP_RUNNING=1 ;;
-    --stop) stop_app "$(cat "$APP_PID_FILE" 2>/dev/null || true)"; exit 0 ;;
+    --stop) stop_app "$(cat "$APP_PID_FILE" 2>/dev/null || true)"; "$ROOT/scripts/kafka-local.sh" stop; exit 0 ;;
     "") ;;
     *) echo "usage: scripts/demo.sh [--keep-running|--stop]" >&2; exit 2 ;;
   esac
@@ -139,9 +176,14 @@ main() {
   trap cleanup EXIT INT TERM
 
   build_if_needed
-  if "$ROOT/scripts/kafka-local.sh" status >/dev/null 2>&1; then
-    say "using the broker already running at $PERSONA_BOOTSTRAP_SERVERS"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null; then
+    say "using the broker already answering on 127.0.0.1:$KAFKA_PORT, as it is"
+    if [[ -n "$(persona consume --topic clickstream --max 1 2>/dev/null)" ]]; then
+      echo "it already holds traffic: the simulated shop is added to it, so the figures below count both" >&2
+    fi
   else
+    "$ROOT/scripts/kafka-local.sh" reset >/dev/null
+    rm -rf "$PERSONA_STATE_DIR"
     "$ROOT/scripts/kafka-local.sh" start
     STARTED_BROKER=1
   fi
@@ -149,6 +191,8 @@ main() {
     echo "an app started by an earlier 'demo.sh --keep-running' is still running: scripts/demo.sh --stop" >&2
     exit 1
   fi
+  say "creating the topics"
+  persona create-topics
 
   say "starting the app (log: $APP_LOG)"
   java -jar "$JAR" run >"$APP_LOG" 2>&1 &
@@ -156,6 +200,7 @@ main() {
   echo "$APP_PID" >"$APP_PID_FILE"
   wait_for_running
   publish_demo_traffic
+  wait_for_processing
   wait_until_settled
   show_results
 
@@ -163,7 +208,7 @@ main() {
     say "left running: broker at $PERSONA_BOOTSTRAP_SERVERS, app pid $APP_PID. Try:"
     echo "  java -jar streams-app/target/persona-streams-app.jar consume --topic personalized-offers --follow"
     echo "  java -jar streams-app/target/persona-streams-app.jar kpis"
-    echo "  stop: scripts/demo.sh --stop && scripts/kafka-local.sh stop"
+    echo "  stop: scripts/demo.sh --stop"
   fi
 }
 

@@ -51,6 +51,13 @@ public final class KpisCommand implements Callable<Integer> {
     out.printf("%-26s %6d %8d %9d %6.1f%% %9.2f %9s %7d %8.1f%% %+7.1f%%%n", "all offers", total.getDecisions(),
         total.getRedeemed(), total.getConverted(), 100 * treatmentRate, total.getRevenue(), "",
         holdout.getDecisions(), 100 * holdoutRate, 100 * (treatmentRate - holdoutRate));
+    out.printf("%nredemption rate: treatment %.1f%% (%,d of %,d offers sent), holdout %.1f%% (%,d of %,d held back: "
+            + "they received nothing to redeem)%n", 100 * share(total.getRedeemed(), total.getDecisions()),
+        total.getRedeemed(), total.getDecisions(), 100 * share(holdout.getRedeemed(), holdout.getDecisions()),
+        holdout.getRedeemed(), holdout.getDecisions());
+    out.printf("response rate (redeemed, or bought the offer's target within the attribution window): "
+        + "treatment %.1f%%, holdout %.1f%%, uplift %+.1f points%n", 100 * treatmentRate, 100 * holdoutRate,
+        100 * (treatmentRate - holdoutRate));
     out.flush();
     return 0;
   }
@@ -63,7 +70,11 @@ public final class KpisCommand implements Callable<Integer> {
   }
 
   private static double rate(ArmKpi arm) {
-    return arm.getDecisions() == 0 ? 0 : (double) (arm.getRedeemed() + arm.getConverted()) / arm.getDecisions();
+    return share(arm.getRedeemed() + arm.getConverted(), arm.getDecisions());
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
   }
 
   private Map<String, OfferKpi> read() {

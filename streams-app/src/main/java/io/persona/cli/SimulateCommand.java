@@ -7,6 +7,7 @@ import io.persona.sim.SimulatedTraffic;
 import io.persona.topology.CustomerPartitions;
 import io.persona.topology.Topics;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", description = "Publish a deterministic simulated shop: catalog, consents, web clicks, POS baskets.")
 public final class SimulateCommand implements Callable<Integer> {
+  private static final int BAR_WIDTH = 30;
   @Spec CommandSpec spec;
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
 
@@ -50,6 +52,17 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--closed-loop", description = "Shoppers redeem only offers they received on personalized-offers "
       + "(the app must be running); otherwise some baskets carry an offer of their category whatever was sent.")
   boolean closedLoop;
+
+  /** One line, redrawn in place: how far through the simulated days, how fast, and what the shoppers received. */
+  private void progress(PrintWriter err, Instant eventTime, long published, double seconds, SimulatedTraffic traffic) {
+    double done = Math.max(0, Math.min(1, Duration.between(start, eventTime).toSeconds() / (days * 86_400.0)));
+    int filled = (int) Math.round(done * BAR_WIDTH);
+    err.printf("\r  [%s%s] %3.0f%%  day %d/%d  %,d events  %,.0f/s%s", "#".repeat(filled),
+        ".".repeat(BAR_WIDTH - filled), done * 100, Math.min(days, (int) (done * days) + 1), days, published,
+        published / seconds, closedLoop ? String.format("  offers received %,d (%,d too late)", traffic.offersSeen(),
+            traffic.offersSeenTooLate()) : "");
+    err.flush();
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -76,6 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
       long[] lastReport = {begun};
       traffic.simulator().generate(days, event -> {
         long sent = counts[0] + counts[1] + counts[2];
+        traffic.clock(event.time());
         if (rate > 0) {
           long due = begun + (long) (sent * 1e9 / rate);
           LockSupport.parkNanos(due - System.nanoTime());
@@ -97,14 +111,14 @@ public final class SimulateCommand implements Callable<Integer> {
           counts[1]++;
         }
         long now = System.nanoTime();
-        if (now - lastReport[0] > 1_000_000_000L) {
+        if (now - lastReport[0] > 500_000_000L) {
           lastReport[0] = now;
-          err.printf("\r  %,d events published (%,.0f/s), event time %s%s", sent + 1,
-              (sent + 1) / ((now - begun) / 1e9), event.time(), closedLoop ? ", offers seen " + traffic.offersSeen() : "");
-          err.flush();
+          progress(err, event.time(), sent + 1, (now - begun) / 1e9, traffic);
         }
       });
       producer.flush();
+      progress(err, start.plus(Duration.ofDays(days)), counts[0] + counts[1] + counts[2],
+          (System.nanoTime() - begun) / 1e9, traffic);
     }
     double seconds = (System.nanoTime() - begun) / 1e9;
     long total = counts[0] + counts[1] + counts[2];

@@ -141,10 +141,11 @@ public final class ConfigKeys {
               "An event time further ahead of the record's arrival (broker append time) is rejected to the dead letters.")
           .define(GRACE_MS, Type.LONG, 7 * DAY, Range.atLeast(0), MEDIUM,
               "An event time further behind stream time is too late and goes to the dead letters.")
-          .define(ORDER_WAIT_MS, Type.LONG, 500L, Range.between(0, 60_000), MEDIUM,
-              "How long a task waits for an input partition that has data not yet fetched, so that records are taken "
-                  + "in event-time order (Kafka Streams max.task.idle.ms). 0 is faster, but the order across inputs "
-                  + "then depends on fetch timing.")
+          .define(ORDER_WAIT_MS, Type.LONG, 0L, Range.between(0, 60_000), MEDIUM,
+              "How long a task with some inputs caught up waits for producers to send more to them, so that records "
+                  + "published out of step across topics are still taken in event-time order (Kafka Streams "
+                  + "max.task.idle.ms). At 0, records already on the brokers (replays, backlogs) are still taken in "
+                  + "event-time order; a positive value adds up to that much latency to live traffic.")
           .define(TRIGGER_CHANNEL_PREFIX + "post.purchase.channel", Type.STRING, "pos", CHANNEL_OR_OFF, MEDIUM,
               "Channel of the next-visit offer decided after each loyalty basket (a checkout coupon); off to switch off.")
           .define(TRIGGER_CHANNEL_PREFIX + "cart.abandonment.channel", Type.STRING, "email", CHANNEL_OR_OFF, MEDIUM,

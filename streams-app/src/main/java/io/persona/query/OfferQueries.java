@@ -57,6 +57,9 @@ public final class OfferQueries {
    * (a rebalance, or no instance is running).
    */
   public HostInfo ownerOf(String customerId) {
+    if (!streams.state().isRunningOrRebalancing()) { // stopping or stopped: this instance knows no owner any more
+      return null;
+    }
     KeyQueryMetadata metadata = streams.queryMetadataForKey(StoreNames.CUSTOMER_PROFILES, customerId,
         Serdes.String().serializer());
     return metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) ? null : metadata.activeHost();

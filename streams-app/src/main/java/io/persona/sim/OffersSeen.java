@@ -24,6 +24,9 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
   private final Thread reader;
   private volatile boolean running = true;
   private volatile long seen;
+  private volatile long expiredBeforeSeen;
+  /** The simulated clock: the event time of the traffic being published now. */
+  private volatile Instant now = Instant.EPOCH;
 
   OffersSeen(String bootstrapServers) {
     reader = new Thread(() -> read(bootstrapServers), "offers-seen");
@@ -46,6 +49,14 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
     return seen;
   }
 
+  long expiredBeforeSeen() {
+    return expiredBeforeSeen;
+  }
+
+  void clock(Instant eventTime) {
+    now = eventTime;
+  }
+
   private void read(String bootstrapServers) {
     String topic = Topics.PERSONALIZED_OFFERS.name();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -61,6 +72,9 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
           PersonalizedOffer offer = Topics.PERSONALIZED_OFFERS.valueSerde().decode(record.value());
           byCustomer.computeIfAbsent(offer.getCustomerId(), c -> new CopyOnWriteArrayList<>()).add(offer);
           seen++;
+          if (now.isAfter(offer.getExpiresAt())) { // the app ran so far behind that the shopper never held it
+            expiredBeforeSeen++;
+          }
         });
       }
     }

@@ -13,19 +13,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * A small shop over a few weeks of event time, the same from the same seed: customers with two favourite categories
- * browse the web shop (views, carts, logins; half the carts are abandoned), check out, and visit stores (POS
- * baskets). Closed-loop, shoppers holding an offer visit stores more often and buy what it is for, and baskets
- * redeem the offers their customer actually received. Most grant consent for email, POS and push at sign-up; a few withdraw email half-way. Some baskets use an
- * offer of their category. The shoppers do not read the offers they are sent
- * (open loop): redemptions count only where the engine did send that offer, and the holdout shows what shoppers
- * buy anyway.
+ * A small shop over a few weeks of event time, the same from the same seed. Customers have two favourite categories;
+ * they browse the web shop (views, carts, logins linking cookies; half the carts are abandoned), check out, and visit
+ * stores (POS baskets). Most grant consent for email, POS and push at sign-up; a few withdraw email half-way.
+ *
+ * <p>Closed loop (given the offers customers received): shoppers holding an offer visit stores more often and use it,
+ * more often when it fits them; web checkouts use a received coupon for something in the cart. Nobody redeems an
+ * offer they were not sent, so held-out customers show what shoppers buy anyway. Open loop (no received offers), some
+ * baskets carry an offer of their category whatever was sent.
  */
 public final class ShopperSimulator {
   static final List<String> CATEGORIES = List.of("garden", "kitchen", "coffee", "toys", "books", "sports", "beauty",
@@ -59,7 +61,8 @@ public final class ShopperSimulator {
   private final int customers;
   private final Instant start;
   private final ReceivedOffers received;
-  private final Map<String, String> offerCategories = new java.util.HashMap<>();
+  private final Map<String, OfferCatalogEntry> offers = new HashMap<>();
+  private final Map<String, List<String>> productsOfBrand = new HashMap<>();
   private long sequence;
 
   /** An open-loop shop: baskets sometimes carry an offer of their category, whatever was sent. */
@@ -76,7 +79,12 @@ public final class ShopperSimulator {
     this.customers = customers;
     this.start = start;
     this.received = received;
-    catalog(start).forEach(o -> offerCategories.put(o.getOfferId(), o.getTargetCategory()));
+    catalog(start).forEach(o -> offers.put(o.getOfferId(), o));
+    for (String category : CATEGORIES) {
+      for (int p = 0; p < PRODUCTS_PER_CATEGORY; p++) {
+        productsOfBrand.computeIfAbsent(brandOf(product(category, p)), b -> new ArrayList<>()).add(product(category, p));
+      }
+    }
   }
 
   /** The shop's offers: one per category, two per category's best sellers, one per brand, one with a budget. */
@@ -124,7 +132,7 @@ public final class ShopperSimulator {
           webSession(c, dayStart.plusSeconds(random.nextInt(86_000)), today);
         }
         List<String> holding = received == null ? List.of() : received.validAt(customerId(c), dayStart);
-        if (random.nextDouble() < (holding.isEmpty() ? 0.12 : 0.2)) { // an offer in hand brings shoppers in
+        if (random.nextDouble() < (holding.isEmpty() ? 0.12 : 0.25)) { // an offer in hand brings shoppers in
           storeVisit(c, dayStart.plusSeconds(random.nextInt(86_000)), today, holding);
         }
       }
@@ -171,13 +179,45 @@ public final class ShopperSimulator {
     for (int i = 0; i < items; i++) {
       lines.add(line(pick(customer)));
     }
-    if (!holding.isEmpty() && random.nextDouble() < 0.5) { // and often to buy what the offer is for
-      String category = offerCategories.get(holding.get(random.nextInt(holding.size())));
-      if (category != null) {
-        lines.add(line(product(category, random.nextInt(3))));
+    List<String> redeemed = new ArrayList<>();
+    if (!holding.isEmpty()) { // the shopper came with an offer in hand, and may use it
+      OfferCatalogEntry offer = offers.get(holding.get(random.nextInt(holding.size())));
+      if (offer != null && random.nextDouble() < fit(customer, offer)) {
+        lines.add(line(target(offer)));
+        redeemed.add(offer.getOfferId());
       }
     }
-    out.add(new Event(null, basket(customerId(customer), "store-" + customer % 5, lines, at)));
+    out.add(new Event(null, basket(customerId(customer), "store-" + customer % 5, lines, at, redeemed)));
+  }
+
+  /**
+   * How likely a shopper is to use an offer they hold: 60% when it is for one of their two favourite categories, or
+   * a brand they often buy, otherwise 25%.
+   */
+  private static double fit(int customer, OfferCatalogEntry offer) {
+    String category = offer.getTargetCategory();
+    boolean favourite = category != null
+        ? CATEGORIES.indexOf(category) == favourite(customer, 0) || CATEGORIES.indexOf(category) == favourite(customer, 1)
+        : offer.getTargetBrand() != null && favouriteBrands(customer).contains(offer.getTargetBrand());
+    return favourite ? 0.6 : 0.25;
+  }
+
+  /** The brands of the best sellers in the customer's favourite categories. */
+  private static List<String> favouriteBrands(int customer) {
+    return List.of(brandOf(product(CATEGORIES.get(favourite(customer, 0)), 0)),
+        brandOf(product(CATEGORIES.get(favourite(customer, 1)), 0)));
+  }
+
+  /** What the shopper buys with the offer: its product, a best seller of its category, or one of its brand. */
+  private String target(OfferCatalogEntry offer) {
+    if (offer.getTargetProductId() != null) {
+      return offer.getTargetProductId();
+    }
+    if (offer.getTargetCategory() != null) {
+      return product(offer.getTargetCategory(), random.nextInt(3));
+    }
+    List<String> ofBrand = productsOfBrand.get(offer.getTargetBrand());
+    return ofBrand.get(random.nextInt(ofBrand.size()));
   }
 
   /** 75% from the customer's two favourite categories, the rest anywhere; low product numbers sell best. */
@@ -192,9 +232,15 @@ public final class ShopperSimulator {
     return (customer * 3 + which * 5) % CATEGORIES.size();
   }
 
+  /** A web checkout: online, a coupon for something in the cart may be used. */
   private PosTransaction basket(String customerId, String store, List<LineItem> lines, Instant at) {
+    return basket(customerId, store, lines, at,
+        received == null ? openLoopRedemptions(lines) : redemptions(customerId, lines, at));
+  }
+
+  private PosTransaction basket(String customerId, String store, List<LineItem> lines, Instant at,
+      List<String> redeemed) {
     double total = lines.stream().mapToDouble(l -> l.getQuantity() * l.getUnitPrice()).sum();
-    List<String> redeemed = received == null ? openLoopRedemptions(lines) : redemptions(customerId, lines, at);
     return PosTransaction.newBuilder().setTransactionId("t-" + sequence++).setEventTime(at).setStoreId(store)
         .setCustomerId(customerId).setLineItems(lines).setTotal(Math.round(total * 100) / 100.0)
         .setRedeemedOfferIds(redeemed).build();
@@ -208,17 +254,15 @@ public final class ShopperSimulator {
     return redeemed;
   }
 
-  /** Received offers for something in the basket are used: 60% of the time in a favourite category, else 25%. */
+  /** Received offers for something in the cart are used as often as they fit the shopper (see {@link #fit}). */
   private List<String> redemptions(String customerId, List<LineItem> lines, Instant at) {
     int customer = Integer.parseInt(customerId.substring(2));
     List<String> redeemed = new ArrayList<>();
     for (String offerId : received.validAt(customerId, at)) {
-      String category = offerCategories.get(offerId);
-      boolean fits = lines.stream().anyMatch(l -> l.getCategory().equals(category)
-          || offerId.equals("o-" + l.getProductId()));
-      boolean favourite = category != null && (CATEGORIES.indexOf(category) == favourite(customer, 0)
-          || CATEGORIES.indexOf(category) == favourite(customer, 1));
-      if (fits && random.nextDouble() < (favourite ? 0.6 : 0.25)) {
+      OfferCatalogEntry offer = offers.get(offerId);
+      boolean inCart = offer != null && lines.stream().anyMatch(l -> l.getProductId().equals(offer.getTargetProductId())
+          || l.getCategory().equals(offer.getTargetCategory()) || l.getBrand().equals(offer.getTargetBrand()));
+      if (inCart && random.nextDouble() < fit(customer, offer)) {
         redeemed.add(offerId);
       }
     }

@@ -26,6 +26,18 @@ public final class SimulatedTraffic implements AutoCloseable {
     return offers == null ? 0 : offers.seen();
   }
 
+  /** Offers that reached the shoppers only after they had expired in event time: the loop ran too far behind. */
+  public long offersSeenTooLate() {
+    return offers == null ? 0 : offers.expiredBeforeSeen();
+  }
+
+  /** Tells the offer reader how far the published traffic has got, in event time. */
+  public void clock(Instant eventTime) {
+    if (offers != null) {
+      offers.clock(eventTime);
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (offers != null) {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,14 +124,29 @@ public final class TopicProvisioner {
       throws InterruptedException, ExecutionException, TimeoutException {
     List<String> coPartitioned = Topics.EVENT_TOPICS.stream()
         .filter(t -> t.layout().coPartitioned()).map(Topic::name).toList();
-    Map<String, TopicDescription> descriptions =
-        admin.describeTopics(coPartitioned).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    Map<String, TopicDescription> descriptions = describeOnceKnown(admin, coPartitioned);
     for (TopicDescription description : descriptions.values()) {
       int actual = description.partitions().size();
       if (actual != config.topicPartitions()) {
         throw new ConfigException("topic " + description.name() + " has " + actual + " partitions but topics.partitions="
             + config.topicPartitions() + ": customer-keyed topics must be co-partitioned. Set topics.partitions="
             + actual + " or recreate the topics.");
+      }
+    }
+  }
+
+  /** Topics just created can take a moment to reach the broker's metadata: asked too early, it says it has none. */
+  private static Map<String, TopicDescription> describeOnceKnown(Admin admin, List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
       }
     }
   }

@@ -60,6 +60,9 @@ class ApiServerIT {
     PersonaApp appTwo = PersonaApp.start(second);
     try (ApiServer apiOne = ApiServer.start(appOne, first)) {
       ApiServer apiTwo = ApiServer.start(appTwo, second);
+      HttpResponse<String> starting = get(second, "/ready");
+      assertThat(starting.statusCode()).as("not ready before the first assignment: " + starting.body())
+          .isEqualTo(503);
       await().atMost(PATIENCE).until(() -> get(first, "/ready").statusCode() == 200
           && get(second, "/ready").statusCode() == 200);
 
@@ -90,8 +93,15 @@ class ApiServerIT {
           "kafka_stream_thread_process_total", "jvm_memory_used_bytes");
       assertThat(metrics).as("never a customer id as a label").doesNotContain("c-1\"", "c-11");
 
-      apiTwo.close();
       appTwo.close();
+      HttpResponse<String> stopped = get(second, "/ready");
+      assertThat(stopped.statusCode()).isEqualTo(503);
+      assertThat(stopped.headers().firstValue("Retry-After")).isPresent();
+      HttpResponse<String> noOwner = get(second, "/customers/c-1/profile");
+      assertThat(noOwner.statusCode()).as("a stopped instance knows no owner").isEqualTo(503);
+      assertThat(noOwner.headers().firstValue("Retry-After")).isPresent();
+      assertThat(get(second, "/health").statusCode()).as("alive, though not ready").isEqualTo(200);
+      apiTwo.close();
       await().atMost(PATIENCE).untilAsserted(() -> {
         for (int c = 0; c < CUSTOMERS; c++) {
           assertThat(get(first, "/customers/c-" + c + "/profile").statusCode()).as("c-" + c).isEqualTo(200);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.persona.sim.ShopperSimulator.Event;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,29 @@ class ShopperSimulatorTest {
         });
 
     assertThat(redeemed).isNotEmpty().allMatch(r -> r.startsWith("c-3:o-garden-10") || r.startsWith("c-3:o-kitchen-10"));
+  }
+
+  @Test
+  void shouldRedeemAnOfferForAFavouriteCategoryMoreOftenThanOneForAnother() {
+    Map<String, Integer> redemptions = new HashMap<>();
+    new ShopperSimulator(7, 200, START, (customer, at) -> List.of(offerFor(customer, 0), offerFor(customer, 4)))
+        .generate(21, event -> {
+          if (event.basket() != null && event.basket().getStoreId().startsWith("store-")) {
+            String customer = event.basket().getCustomerId();
+            event.basket().getRedeemedOfferIds().forEach(offer -> redemptions.merge(
+                offer.equals(offerFor(customer, 0)) ? "favourite" : "other", 1, Integer::sum));
+          }
+        });
+
+    assertThat(redemptions.get("other")).isPositive();
+    assertThat(redemptions.get("favourite")).as(redemptions.toString())
+        .isGreaterThan(redemptions.get("other") * 3 / 2);
+  }
+
+  /** The category offer for the customer's first favourite category (shift 0), or one four categories away. */
+  private static String offerFor(String customerId, int shift) {
+    int customer = Integer.parseInt(customerId.substring(2));
+    return "o-" + ShopperSimulator.CATEGORIES.get((customer * 3 + shift) % ShopperSimulator.CATEGORIES.size()) + "-10";
   }
 
   private static List<String> traffic(ShopperSimulator simulator) {

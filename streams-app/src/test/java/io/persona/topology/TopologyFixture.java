@@ -54,7 +54,6 @@ final class TopologyFixture implements AutoCloseable {
   TopologyFixture(Map<String, String> environment) {
     Map<String, String> env = new HashMap<>(environment);
     // The test driver feeds one record at a time, in order: nothing to wait for (and it would wait on empty inputs).
-    env.putIfAbsent("PERSONA_EVENTS_ORDER_WAIT_MS", "0");
     env.putIfAbsent("PERSONA_STATE_DIR", System.getProperty("java.io.tmpdir") + "/persona-ttd-" + System.nanoTime());
     PersonaConfig config = ConfigLoader.load(env, null);
     Properties props = StreamsProperties.of(config);
