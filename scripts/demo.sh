@@ -48,6 +48,7 @@ stop_app() {
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  (( status == 0 )) || echo
   if (( KEEP_RUNNING == 0 )); then
     stop_app "$APP_PID"
     if (( STARTED_BROKER == 1 )); then

@@ -50,8 +50,9 @@ public final class AppMetrics {
         .increment();
   }
 
-  public void deadLetter(String step) {
-    registry.counter("persona.dead.letters", "step", step).increment();
+  /** Counts a step's dead letters; registered now, so that /metrics shows the step at zero before its first one. */
+  public Runnable deadLetters(String step) {
+    return registry.counter("persona.dead.letters", "step", step)::increment;
   }
 
   public Timer decisions() {

@@ -98,7 +98,7 @@ public final class PersonaTopology {
     AvroSerde<ProfileDelta> deltas = AvroSerde.of(ProfileDelta.class);
     return builder.stream(clicks.name(), Consumed.with(Serdes.String(), clicks.valueSerde())
             .withTimestampExtractor(eventTime).withName("clickstream-source"))
-        .processValues(() -> new ValidateProcessor<>(config.events()::check, () -> metrics.deadLetter("validate-click")),
+        .processValues(() -> new ValidateProcessor<>(config.events()::check, metrics.deadLetters("validate-click")),
             Named.as("validate-click"))
         .process(new ResolveIdentityProcessor.Supplier(
             new IdentityResolver(config.identity(), config.profile()), config.expiryScanInterval()),
@@ -118,7 +118,7 @@ public final class PersonaTopology {
     return builder.stream(baskets.name(), Consumed.with(Serdes.String(), baskets.valueSerde())
             .withTimestampExtractor(eventTime).withName("pos-transactions-source"))
         .processValues(() -> new ValidateProcessor<>(config.events()::check,
-            () -> metrics.deadLetter("validate-basket")), Named.as("validate-basket"));
+            metrics.deadLetters("validate-basket")), Named.as("validate-basket"));
   }
 
   /** Baskets with a loyalty id; the POS already keys them by customer. Anonymous baskets have no profile. */
