@@ -4,8 +4,10 @@ import io.persona.cli.BenchCommand;
 import io.persona.cli.CliException;
 import io.persona.cli.ConsumeCommand;
 import io.persona.cli.CreateTopicsCommand;
+import io.persona.cli.EvaluateCommand;
 import io.persona.cli.KpisCommand;
 import io.persona.cli.ProduceCommand;
+import io.persona.cli.ReplayCommand;
 import io.persona.cli.RunCommand;
 import io.persona.cli.SchemasCommand;
 import io.persona.cli.SimulateCommand;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Command;
       SchemasCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      ReplayCommand.class,
+      EvaluateCommand.class,
       KpisCommand.class
     })
 public final class App {

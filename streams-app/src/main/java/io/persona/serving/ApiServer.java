@@ -159,6 +159,9 @@ public final class ApiServer implements AutoCloseable {
           .put("offerId", option.offer().getOfferId())
           .put("name", option.offer().getName())
           .put("score", option.ranked().score());
+      putIfSet(node, "targetProductId", option.offer().getTargetProductId());
+      putIfSet(node, "targetCategory", option.offer().getTargetCategory());
+      putIfSet(node, "targetBrand", option.offer().getTargetBrand());
       if (!Double.isNaN(option.ranked().selectionProbability())) {
         node.put("selectionProbability", option.ranked().selectionProbability());
       }
@@ -172,6 +175,12 @@ public final class ApiServer implements AutoCloseable {
         .put("channel", request.channel().name()).put("k", request.k());
     body.set("offers", offers);
     return Reply.json(200, body);
+  }
+
+  private static void putIfSet(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
   }
 
   private Reply forward(HostInfo owner, URI uri) {
