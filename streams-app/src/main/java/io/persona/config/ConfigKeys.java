@@ -121,7 +121,7 @@ public final class ConfigKeys {
           .define(WEIGHT_PREFIX + "purchase", Type.DOUBLE, 5.0, WEIGHT, LOW, "Affinity added by a web purchase event.")
           .define(WEIGHT_PREFIX + "login", Type.DOUBLE, 0.0, WEIGHT, LOW, "Affinity added by a login (none).")
           .define(PURCHASE_WEIGHT, Type.DOUBLE, 5.0, WEIGHT, LOW,
-              "Affinity added per unit bought at a POS; a returned unit takes as much away.")
+              "Affinity added per line bought at a POS, times 1 + ln(units); a returned line takes as much away.")
           .define(LTV_HORIZON_YEARS, Type.DOUBLE, 3.0, Range.between(0.1, 50), LOW, "Lifetime-value horizon in years.")
           .define(DEDUP_WINDOW_MS, Type.LONG, DAY, Range.between(0, 30 * DAY), MEDIUM,
               "An event id seen again within this event time is a retry and is not counted again.")

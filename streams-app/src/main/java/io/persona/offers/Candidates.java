@@ -54,7 +54,7 @@ public final class Candidates {
   /** Candidates for {@code profile} (null for a customer not seen yet) at event time {@code now}. */
   public List<Ranker.Candidate> find(CustomerProfile profile, List<String> cart, Instant now) {
     Found found = new Found();
-    List<String> topProducts = List.of();
+    Map<String, Double> seeds = new LinkedHashMap<>(); // product -> how strongly it speaks for its neighbours
     Set<String> home = Set.of();
     if (profile != null) {
       home = Set.copyOf(strongest(profile.getCategoryAffinities(), now, HOME_CATEGORIES));
@@ -62,13 +62,21 @@ public final class Candidates {
       fromAffinities(found, profile.getBrandAffinities(), now, TOP_BRANDS, "brand", catalog::forBrand);
       fromAffinities(found, profile.getProductAffinities(), now, TOP_PRODUCTS, "product", catalog::forProduct);
       fromReplenishment(found, profile.getPurchaseCycles(), now);
-      topProducts = strongest(profile.getProductAffinities(), now, SIMILAR_PER_PRODUCT);
     }
     for (String product : cart) {
       catalog.forProduct(product).forEach(offer -> found.add(offer, 1.0, "cart:product=" + product));
+      seeds.put(product, 1.0);
     }
-    List<String> seeds = new ArrayList<>(cart);
-    topProducts.stream().filter(p -> !cart.contains(p)).forEach(seeds::add);
+    if (profile != null) {
+      List<AffinityScore> products = sortedByValue(profile.getProductAffinities(), now);
+      double strongest = products.isEmpty() ? 0 : Affinities.valueAt(products.get(0), now, decay);
+      for (AffinityScore product : products.subList(0, Math.min(SIMILAR_PER_PRODUCT, products.size()))) {
+        double value = Affinities.valueAt(product, now, decay);
+        if (value > 0) {
+          seeds.putIfAbsent(product.getKey(), value / strongest);
+        }
+      }
+    }
     fromSimilar(found, seeds, now);
     if (found.size() < ENOUGH) {
       for (String product : popular.top(POPULAR)) {
@@ -106,16 +114,17 @@ public final class Candidates {
     }
   }
 
-  private void fromSimilar(Found found, List<String> seeds, Instant now) {
-    for (String seed : seeds) {
+  /** What others bought with the seeds, worth half as much as the seed is to the customer. */
+  private void fromSimilar(Found found, Map<String, Double> seeds, Instant now) {
+    seeds.forEach((seed, strength) -> {
       ProductNeighbours bought = neighbours.apply(seed);
       if (bought == null) {
-        continue;
+        return;
       }
       for (String product : coPurchases.similarTo(bought.getNeighbours(), now, SIMILAR_PER_PRODUCT)) {
-        catalog.forProduct(product).forEach(offer -> found.add(offer, 0.5, "similar-to:product=" + seed));
+        catalog.forProduct(product).forEach(offer -> found.add(offer, 0.5 * strength, "similar-to:product=" + seed));
       }
-    }
+    });
   }
 
   private List<String> strongest(List<AffinityScore> scores, Instant now, int k) {

@@ -89,7 +89,7 @@ public final class Decider {
       return null;
     }
     String offerEventId = StableHash.uuid("offer-event", customerId, trigger.name(), triggerKey).toString();
-    List<Option> ranked = rank(profile, state, channel, now, 1, StableHash.of("rank", offerEventId));
+    List<Option> ranked = rank(profile, state, channel, now, 1, StableHash.of("rank", offerEventId), true);
     if (ranked.isEmpty()) {
       return null;
     }
@@ -122,12 +122,13 @@ public final class Decider {
   }
 
   /**
-   * The k best offers for the customer on {@code channel} now, by the same candidates, guards and ranking as a
-   * decision, without caps and without changing anything: what a web page or the evaluation asks.
+   * The k best offers for the customer on {@code channel} now, by the same candidates, guards and learned responses
+   * as a decision, without caps and without changing anything: what a web page or the evaluation asks. Ranked by
+   * expected value: exploring is for decisions, whose outcomes are learned from.
    */
   public List<Option> topK(String customerId, CustomerProfile profile, CustomerOfferState state, Channel channel,
       Instant now, int k) {
-    return rank(profile, state, channel, now, k, StableHash.of("top-k", customerId));
+    return rank(profile, state, channel, now, k, StableHash.of("top-k", customerId), false);
   }
 
   /** Kind and target: the unit a customer's response is learned for. */
@@ -138,7 +139,7 @@ public final class Decider {
   }
 
   private List<Option> rank(CustomerProfile profile, CustomerOfferState state, Channel channel, Instant now, int k,
-      long seed) {
+      long seed, boolean explore) {
     List<String> cart = state == null ? List.of() : state.getCartProductIds();
     List<Candidate> eligible = new ArrayList<>();
     Map<String, OfferCatalogEntry> offers = new HashMap<>();
@@ -158,7 +159,8 @@ public final class Decider {
     List<Option> options = new ArrayList<>();
     Function<Candidate, BetaPosterior> posteriors =
         c -> posterior(state, offers.get(c.offerId()), kpis.get(c.offerId()));
-    for (Ranked ranked : ranker.rank(eligible, posteriors, seed, k)) {
+    List<Ranked> top = explore ? ranker.rank(eligible, posteriors, seed, k) : ranker.best(eligible, posteriors, seed, k);
+    for (Ranked ranked : top) {
       options.add(new Option(offers.get(ranked.candidate().offerId()), ranked));
     }
     return options;

@@ -8,7 +8,7 @@ import java.util.Map;
  * How profiles are built.
  *
  * @param halfLife time after which an interest counts half as much
- * @param weights how much each kind of click adds to an affinity; {@link #purchaseWeight} per unit bought at a POS
+ * @param weights how much each kind of click adds to an affinity; {@link #purchaseWeight} per line bought at a POS, growing with the log of its units
  * @param ltvHorizonYears how far ahead the lifetime value looks
  * @param dedupWindow how long an event id is remembered, so a retry is not counted twice
  * @param maxRemembered most event ids remembered per profile within the window
