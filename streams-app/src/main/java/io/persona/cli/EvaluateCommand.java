@@ -91,6 +91,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Scores.of(purchases, Baselines.mostPopular(purchases, k), k, catalogSize));
     row(out, "personal frequency: the customer's k most bought",
         Scores.of(purchases, Baselines.personalFrequency(purchases, k), k, catalogSize));
+    row(out, "  the same, ties to the more popular product",
+        Scores.of(purchases, Baselines.personalFrequencyPopularFirst(purchases, k), k, catalogSize));
     row(out, "popular new: the k most popular the customer never bought",
         Scores.of(purchases, Baselines.popularNew(purchases, k), k, catalogSize));
     out.flush();
