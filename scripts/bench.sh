@@ -1,13 +1,28 @@
 #!/usr/bin/env bash
-# Throughput of the Persona topology against a Kafka Streams pass-through, on this machine, on a broker of its own
-# (fresh each run, ports 19092/19093, data in .persona/bench-kafka). Prints a table and the ratio.
+# Persona against this machine's own Kafka Streams ceiling, on a broker of its own (fresh each run, ports
+# 19092/19093, data in .persona/bench-kafka): throughput of a pass-through, a pass-through with one repartition and
+# the whole app over the same pre-published traffic (median of 3 runs each, min and max beside), app CPU per 1,000
+# events, bytes per profile, the profile store's restore rate against a plain consume of its changelog, and
+# click-to-offer latency under live traffic at half the app's measured maximum. Writes bench.md and PNG charts to
+# results/bench-<time>-<profile>/.
 #
-#   scripts/bench.sh [--events N] [--customers N] [--seed N]
+#   scripts/bench.sh           quick profile: 200,000 events, 20 s of latency (about 4 minutes)
+#   scripts/bench.sh --full    full profile: 1,000,000 events, 60 s of latency (about 10 minutes)
+#   scripts/bench.sh [--full] [--events N] [--customers N] [--seed N] [--runs N] [--latency-seconds N]
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 JAR="$ROOT/streams-app/target/persona-streams-app.jar"
 export KAFKA_LOCAL_DIR="$ROOT/.persona/bench-kafka" KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093
+
+PROFILE=quick
+ARGS=(--events 200000 --customers 20000 --latency-seconds 20)
+if [[ "${1:-}" == "--full" ]]; then
+  PROFILE=full
+  ARGS=(--events 1000000 --customers 50000 --latency-seconds 60)
+  shift
+fi
+RESULTS="$ROOT/results/bench-$(date -u +%Y%m%d-%H%M)-$PROFILE"
 
 if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/streams-app/src/main" "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
   echo "==> building the app"
@@ -16,5 +31,6 @@ fi
 trap '"$ROOT/scripts/kafka-local.sh" reset >/dev/null' EXIT
 "$ROOT/scripts/kafka-local.sh" reset >/dev/null
 "$ROOT/scripts/kafka-local.sh" start
-echo "==> machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
-java -Xmx2g -jar "$JAR" bench --bootstrap-servers "127.0.0.1:$KAFKA_PORT" "$@"
+echo "==> $PROFILE profile; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+java -Xmx2g -Dpersona.kafka.log.level=ERROR -jar "$JAR" bench --bootstrap-servers "127.0.0.1:$KAFKA_PORT" \
+  --results "$RESULTS" "${ARGS[@]}" "$@"

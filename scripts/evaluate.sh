@@ -2,7 +2,7 @@
 # Decision quality on real data: replays the Online Retail transaction log (../shared/data/online-retail, or FILE=...)
 # into a fresh Persona up to the cut time T, then asks the app's HTTP API for each returning customer's top k offers
 # and scores them against what the customers bought after T, next to the mass-marketing and personal-frequency
-# baselines. Runs its own broker (port 19092) and app (API on 18080), fresh every time, and stops them at the end.
+# baselines. Runs its own broker (port 29092) and app (API on 18080), fresh every time, and stops them at the end.
 #
 #   scripts/evaluate.sh                      Online Retail, T = 2011-11-02T12:20:00Z, k = 10
 #   CUT=... K=... FILE=... MAP="..." scripts/evaluate.sh
@@ -17,7 +17,7 @@ CUT="${CUT:-2011-11-02T12:20:00Z}"
 K="${K:-10}"
 # Online Retail's columns; another file of the same shape needs only its own names here.
 MAP="${MAP:-customer=CustomerID basket=InvoiceNo product=StockCode description=Description quantity=Quantity price=UnitPrice time=InvoiceDate store=Country}"
-export KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 KAFKA_LOCAL_DIR="$RUN_DIR/kafka"
+export KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 KAFKA_LOCAL_DIR="$RUN_DIR/kafka"
 export PERSONA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" PERSONA_APPLICATION_ID=persona-evaluate
 export PERSONA_STATE_DIR="$RUN_DIR/state" PERSONA_SERVER_PORT=18080
 # The data set carries no consent records; a replay for evaluation asks what the engine would offer, so every channel

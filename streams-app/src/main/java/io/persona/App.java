@@ -46,6 +46,7 @@ public final class App {
 
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new App());
+    commandLine.setOverwrittenOptionsAllowed(true); // a script's defaults first, the user's own options after them
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof ConfigException) {
         cmd.getErr().println("configuration error: " + e.getMessage());

@@ -21,7 +21,7 @@ public final class BenchTraffic {
     ClickEventType.PAGE_VIEW, ClickEventType.PRODUCT_VIEW, ClickEventType.PRODUCT_VIEW, ClickEventType.SEARCH,
     ClickEventType.ADD_TO_CART};
   private static final Device[] DEVICES = {Device.DESKTOP, Device.MOBILE, Device.TABLET, Device.APP};
-  private static final int CATEGORIES = 40;
+  static final int CATEGORIES = 40;
   private static final int PRODUCTS_PER_CATEGORY = 50;
 
   private final Random random;

@@ -6,11 +6,20 @@ import io.persona.config.StreamsProperties;
 import io.persona.topology.PersonaTopology;
 import io.persona.topology.TopicProvisioner;
 import io.persona.topology.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,23 +49,29 @@ public final class Benchmark {
   private final long events;
   private final int customers;
   private final long seed;
+  private final int runs;
+  private final int latencySeconds;
+  private final double latencyRate;
 
-  public Benchmark(String bootstrapServers, long events, int customers, long seed) {
+  public Benchmark(String bootstrapServers, long events, int customers, long seed, int runs, int latencySeconds,
+      double latencyRate) {
+    this.latencyRate = latencyRate;
+    this.runs = runs;
+    this.latencySeconds = latencySeconds;
     this.bootstrapServers = bootstrapServers;
     this.events = events;
     this.customers = customers;
     this.seed = seed;
   }
 
-  public void run(PrintStream out) throws Exception {
+  /** @param results a folder for bench.md and the charts, or null */
+  public void run(PrintStream out, Path results) throws Exception {
     String run = Long.toString(System.currentTimeMillis(), 36);
-    PersonaConfig passConfig = config("bench-pass-through-" + run);
-    PersonaConfig rekeyConfig = config("bench-rekey-" + run);
-    PersonaConfig personaConfig = config("bench-persona-" + run);
-    TopicProvisioner.ensure(personaConfig);
+    PersonaConfig topics = config("bench-topics-" + run);
+    TopicProvisioner.ensure(topics);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       if (!admin.listTopics().names().get().contains(PASS_THROUGH_SINK)) {
-        admin.createTopics(List.of(new NewTopic(PASS_THROUGH_SINK, personaConfig.topicPartitions(), (short) 1)))
+        admin.createTopics(List.of(new NewTopic(PASS_THROUGH_SINK, topics.topicPartitions(), (short) 1)))
             .all().get();
       }
       double publishSeconds = publish(out);
@@ -66,16 +81,51 @@ public final class Benchmark {
       out.printf("input: %,d records in clickstream and pos-transactions (published %,d in %.1f s: %,.0f/s)%n",
           input, events, publishSeconds, events / publishSeconds);
       out.println("warming up the JVM with a first pass-through (not counted) ...");
-      timed(clock, passThrough(), config("bench-warm-up-" + run), sources, List.of());
-      out.println("timing the pass-through ...");
-      double passSeconds = timed(clock, passThrough(), passConfig, sources, List.of());
-      out.println("timing the Persona topology ...");
-      double personaSeconds = timed(clock, PersonaTopology.build(personaConfig), personaConfig, sources,
-          List.of(personaConfig.applicationId() + "-profile-deltas-repartition"));
-      out.println("timing the pass-through with one repartition ...");
-      double rekeySeconds = timed(clock, passThroughWithRepartition(), rekeyConfig, sources,
-          List.of(rekeyConfig.applicationId() + "-bench-rekey-repartition"));
-      report(out, input, passSeconds, rekeySeconds, personaSeconds);
+      timed(clock, passThrough(), config("bench-warm-up-" + run), sources, List.of(), streams -> { });
+      List<Double> pass = new ArrayList<>();
+      List<Double> rekey = new ArrayList<>();
+      List<Double> persona = new ArrayList<>();
+      List<Double> cpuPerThousand = new ArrayList<>();
+      StateFootprint.Size[] size = new StateFootprint.Size[1];
+      PersonaConfig lastPersona = null;
+      for (int r = 1; r <= runs; r++) {
+        out.printf("run %d of %d: pass-through ...%n", r, runs);
+        pass.add(timed(clock, passThrough(), config("bench-pass-through-" + run + "-" + r), sources, List.of(),
+            streams -> { }));
+        PersonaConfig personaConfig = config("bench-persona-" + run + "-" + r);
+        out.printf("run %d of %d: Persona ...%n", r, runs);
+        long cpuBefore = processCpuNanos();
+        boolean last = r == runs;
+        persona.add(timed(clock, PersonaTopology.build(personaConfig), personaConfig, sources,
+            List.of(personaConfig.applicationId() + "-profile-deltas-repartition"), streams -> {
+              if (last) {
+                size[0] = StateFootprint.size(streams, personaConfig, admin);
+              }
+            }));
+        cpuPerThousand.add((processCpuNanos() - cpuBefore) / 1e9 / (input / 1000.0));
+        lastPersona = personaConfig;
+        out.printf("run %d of %d: pass-through with one repartition ...%n", r, runs);
+        PersonaConfig rekeyConfig = config("bench-rekey-" + run + "-" + r);
+        rekey.add(timed(clock, passThroughWithRepartition(), rekeyConfig, sources,
+            List.of(rekeyConfig.applicationId() + "-bench-rekey-repartition"), streams -> { }));
+      }
+      out.println("restoring the last Persona run's stores into an empty state directory ...");
+      StateFootprint.Restore restore = StateFootprint.restore(PersonaTopology.build(lastPersona), lastPersona,
+          Files.createTempDirectory("persona-bench-restore"));
+      double halfMax = latencyRate > 0 ? latencyRate : input / median(persona) / 2;
+      LatencyBench.Result latency = new LatencyBench(bootstrapServers, customers, seed).run(
+          config("bench-latency-" + run, Map.of("PERSONA_CONSENT_DEFAULT_POS", "grant",
+              "PERSONA_CONSENT_DEFAULT_PUSH", "grant", "PERSONA_CONSENT_DEFAULT_EMAIL", "grant")),
+          halfMax, Duration.ofSeconds(Math.max(15, latencySeconds / 2)), Duration.ofSeconds(latencySeconds), out);
+      ByteArrayOutputStream table = new ByteArrayOutputStream();
+      try (PrintStream markdown = new PrintStream(table, true, StandardCharsets.UTF_8)) {
+        report(markdown, input, pass, rekey, persona, cpuPerThousand, size[0], restore, latency);
+      }
+      out.print(table.toString(StandardCharsets.UTF_8));
+      if (results != null) {
+        write(results, table.toString(StandardCharsets.UTF_8), input, pass, rekey, persona, latency);
+        out.println("\nwritten: " + results.resolve("bench.md") + ", throughput.png, latency.png");
+      }
     }
   }
 
@@ -108,11 +158,24 @@ public final class Benchmark {
     }
   }
 
+  /** Seconds from RUNNING to drained; {@code drained} then looks at the still running app before it closes. */
   private static double timed(DrainClock clock, Topology topology, PersonaConfig config, List<String> sources,
-      List<String> transactionalSources) throws Exception {
+      List<String> transactionalSources, WhileRunning drained) throws Exception {
     try (KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config))) {
-      return clock.time(streams, config.applicationId(), sources, transactionalSources);
+      double seconds = clock.time(streams, config.applicationId(), sources, transactionalSources);
+      drained.accept(streams);
+      return seconds;
     }
+  }
+
+  @FunctionalInterface
+  private interface WhileRunning {
+    void accept(KafkaStreams streams) throws Exception;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Bytes in, bytes out, nothing in between. */
@@ -138,24 +201,95 @@ public final class Benchmark {
 
   /** The app's configuration from the environment (PERSONA_KAFKA_* tunes every app measured alike), per app id. */
   private PersonaConfig config(String applicationId) throws Exception {
+    return config(applicationId, Map.of());
+  }
+
+  private PersonaConfig config(String applicationId, Map<String, String> settings) throws Exception {
     Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.putAll(settings);
     env.put("PERSONA_BOOTSTRAP_SERVERS", bootstrapServers);
     env.put("PERSONA_APPLICATION_ID", applicationId);
     env.put("PERSONA_STATE_DIR", Files.createTempDirectory("persona-bench").toString());
     return ConfigLoader.load(env, null);
   }
 
-  private static void report(PrintStream out, long input, double passSeconds, double rekeySeconds,
-      double personaSeconds) {
-    double pass = input / passSeconds;
-    double rekey = input / rekeySeconds;
-    double persona = input / personaSeconds;
+  private static void report(PrintStream out, long input, List<Double> pass, List<Double> rekey,
+      List<Double> persona, List<Double> cpuPerThousand, StateFootprint.Size size, StateFootprint.Restore restore,
+      LatencyBench.Result latency) {
+    double passRate = input / median(pass);
+    double personaRate = input / median(persona);
+    double rekeyRate = input / median(rekey);
     out.println();
+    out.printf("%,d input records, %d run(s) each; median [min .. max]%n%n", input, pass.size());
     out.println("| app (exactly_once_v2, 1 thread) | seconds | input records/s | vs pass-through |");
     out.println("|---|---|---|---|");
-    out.printf("| Kafka Streams pass-through | %.1f | %,.0f | 1.00x |%n", passSeconds, pass);
-    out.printf("| pass-through with one repartition | %.1f | %,.0f | %.2fx |%n", rekeySeconds, rekey, rekey / pass);
-    out.printf("| Persona (identity, profiles, offers) | %.1f | %,.0f | %.2fx |%n", personaSeconds, persona, persona / pass);
-    out.printf("goal: 0.60x or better -> %s%n", persona / pass >= 0.6 ? "met" : "NOT met");
+    out.printf("| Kafka Streams pass-through | %s | %,.0f | 1.00x |%n", spread(pass), passRate);
+    out.printf("| pass-through with one repartition | %s | %,.0f | %.2fx |%n", spread(rekey), rekeyRate,
+        rekeyRate / passRate);
+    out.printf("| Persona (identity, profiles, offers, privacy) | %s | %,.0f | %.2fx |%n", spread(persona), personaRate,
+        personaRate / passRate);
+    out.println();
+    out.println("| measure | value | goal |");
+    out.println("|---|---|---|");
+    out.printf("| Persona vs pass-through | %.2fx | 0.60x or more: %s |%n", personaRate / passRate,
+        personaRate / passRate >= 0.6 ? "met" : "NOT met");
+    out.printf("| app CPU seconds per 1,000 events (whole JVM) | %s | |%n", spread(cpuPerThousand, "%.3f"));
+    out.printf("| bytes per profile, key and latest value (%,d profiles; each is held once in RocksDB and once in the"
+            + " compacted changelog) | %.0f | 300 or less: %s |%n", size.profiles(), size.bytesPerProfile(),
+        size.bytesPerProfile() <= 300 ? "met" : "NOT met");
+    out.printf("| on disk right after the run: RocksDB files / changelog before compaction, per profile | %.0f / %.0f | |%n",
+        (double) size.rocksDbBytes() / size.profiles(), (double) size.changelogBytes() / size.profiles());
+    out.printf("| profile store restore: %,d records in %.2f s vs a plain consume of its changelog in %.2f s | %.2fx |"
+        + " 0.5x or more: %s |%n", restore.records(), restore.restoreSeconds(), restore.consumeSeconds(),
+        restore.ratio(), restore.ratio() >= 0.5 ? "met" : "NOT met");
+    var millis = latency.millis();
+    out.printf("| click-to-offer latency at %,.0f events/s (half the max), %,d offers in %d s: p50 / p99 / p99.9 / max"
+            + " ms | %d / %d / %d / %d | p99 250 ms or less: %s |%n", latency.rate(), latency.offers(),
+        latency.measured().toSeconds(), millis.getValueAtPercentile(50), millis.getValueAtPercentile(99),
+        millis.getValueAtPercentile(99.9), millis.getMaxValue(),
+        latency.offers() > 0 && millis.getValueAtPercentile(99) <= 250 ? "met" : "NOT met");
+  }
+
+  private static void write(Path results, String table, long input, List<Double> pass, List<Double> rekey,
+      List<Double> persona, LatencyBench.Result latency) throws IOException {
+    Files.createDirectories(results);
+    Files.writeString(results.resolve("bench.md"), "# Persona benchmark, " + Instant.now() + "\n\n"
+        + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+        + " " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + "\n\n" + table);
+    BarChart.write(results.resolve("throughput.png"), "Input records per second (median, min-max whisker)",
+        "records/s", List.of(rateBar("Kafka Streams pass-through", input, pass, BarChart.CEILING),
+            rateBar("pass-through with one repartition", input, rekey, BarChart.CEILING),
+            rateBar("Persona", input, persona, BarChart.APP)), 0.6 * input / median(pass));
+    Histogram millis = latency.millis();
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (double percentile : new double[] {50, 90, 99, 99.9}) {
+      bars.add(new BarChart.Bar("p" + (percentile == 99.9 ? "99.9" : String.valueOf((int) percentile)),
+          millis.getValueAtPercentile(percentile), BarChart.APP));
+    }
+    bars.add(new BarChart.Bar("max", millis.getMaxValue(), BarChart.CEILING));
+    BarChart.write(results.resolve("latency.png"), String.format("Click-to-offer latency at %,.0f events/s, %,d offers",
+        latency.rate(), latency.offers()), "ms", bars, 250);
+  }
+
+  private static BarChart.Bar rateBar(String label, long input, List<Double> seconds, java.awt.Color colour) {
+    double slowest = seconds.stream().max(Double::compare).orElseThrow();
+    double fastest = seconds.stream().min(Double::compare).orElseThrow();
+    return new BarChart.Bar(label, input / median(seconds), input / slowest, input / fastest, colour);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String spread(List<Double> values) {
+    return spread(values, "%.1f");
+  }
+
+  private static String spread(List<Double> values, String format) {
+    String median = String.format(format, median(values));
+    return values.size() == 1 ? median : median + " [" + String.format(format, values.stream().min(Double::compare)
+        .orElseThrow()) + " .. " + String.format(format, values.stream().max(Double::compare).orElseThrow()) + "]";
   }
 }

@@ -21,9 +21,26 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the traffic (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(names = "--runs", description = "Timed runs of each app; medians are reported (default: ${DEFAULT-VALUE}).")
+  int runs = 3;
+
+  @Option(names = "--latency-seconds", description = "Seconds of live traffic whose click-to-offer latency is "
+      + "measured, after half as long (at least 15 s) to warm up (default: ${DEFAULT-VALUE}).")
+  int latencySeconds = 60;
+
+  @Option(names = "--results", description = "Folder for bench.md and the PNG charts (default: none).")
+  java.nio.file.Path results;
+
+  @Option(names = "--latency-rate", description = "Events/s of the latency run; 0 for half the measured maximum "
+      + "(default: ${DEFAULT-VALUE}).")
+  double latencyRate = 0;
+
   @Override
   public Integer call() throws Exception {
-    new Benchmark(bootstrap.resolve(), events, customers, seed).run(System.out);
+    if (runs < 1 || latencySeconds < 1) {
+      throw new CliException("--runs and --latency-seconds must be >= 1");
+    }
+    new Benchmark(bootstrap.resolve(), events, customers, seed, runs, latencySeconds, latencyRate).run(System.out, results);
     return 0;
   }
 }
