@@ -9,9 +9,11 @@ import io.persona.avro.ProductNeighbours;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
 import io.persona.offers.Decider;
+import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferViews;
 import io.persona.profile.Decay;
 import io.persona.profile.ProfileUpdater;
+import io.persona.serde.AvroSafety;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public class DecisionBenchmark {
 
   @Setup
   public void setUp() {
+    AvroSafety.install();
     PersonaConfig config = ConfigLoader.load(Map.of(), null);
     Decay decay = new Decay(config.profile().halfLife());
     OfferViews views = new OfferViews(decay);
@@ -68,7 +71,8 @@ public class DecisionBenchmark {
 
   @Benchmark
   public Object decide() {
-    return decider.decide("c-1", profile, null, OfferTrigger.POST_PURCHASE, "t-" + next++, now);
+    return decider.decide("c-1", profile, OfferMemory.empty("c-1", now), OfferTrigger.POST_PURCHASE, "t-" + next++,
+        now);
   }
 
   @Benchmark

@@ -5,6 +5,7 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.PosTransaction;
 import io.persona.config.ConfigLoader;
 import io.persona.profile.ProfileUpdater;
+import io.persona.serde.AvroSafety;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ public class ProfileUpdateBenchmark {
 
   @Setup
   public void setUp() {
+    AvroSafety.install();
     updater = new ProfileUpdater(ConfigLoader.load(Map.of(), null).profile());
     profile = Shop.warmProfile(updater);
     clicks = Shop.clicks(1024, 3);

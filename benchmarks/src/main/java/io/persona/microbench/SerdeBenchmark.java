@@ -4,6 +4,7 @@ import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerProfile;
 import io.persona.config.ConfigLoader;
 import io.persona.profile.ProfileUpdater;
+import io.persona.serde.AvroSafety;
 import io.persona.topology.Topics;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.persona.avro")
+@Fork(1)
 public class SerdeBenchmark {
   private ClickEvent click;
   private byte[] clickBytes;
@@ -33,6 +34,7 @@ public class SerdeBenchmark {
 
   @Setup
   public void setUp() {
+    AvroSafety.install();
     click = Shop.clicks(1, 5).get(0);
     clickBytes = Topics.CLICKSTREAM.valueSerde().encode(click);
     profile = Shop.warmProfile(new ProfileUpdater(ConfigLoader.load(Map.of(), null).profile()));
