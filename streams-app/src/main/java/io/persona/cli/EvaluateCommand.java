@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.persona.evaluation.Baselines;
 import io.persona.evaluation.Purchases;
 import io.persona.evaluation.Scores;
-import io.persona.replay.ColumnMap;
 import io.persona.replay.SaleLine;
-import io.persona.replay.TransactionFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -16,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,11 +45,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--file", required = true, description = "The CSV replayed into the app (same --map).")
-  Path file;
-
-  @Option(names = "--map", required = true, description = "field=column, as for replay.")
-  Map<String, String> columns;
+  @Mixin TransactionFileOptions source = new TransactionFileOptions();
 
   @Option(names = "--cut", required = true, description = "Cut time T: the app has seen every basket before it.")
   Instant cut;
@@ -69,13 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ColumnMap map;
-    try {
-      map = new ColumnMap(columns);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage());
-    }
-    List<SaleLine> lines = TransactionFile.read(file, map, false).lines();
+    List<SaleLine> lines = source.read(false).lines();
     Purchases purchases = Purchases.split(lines, cut);
     Set<String> returning = purchases.returning();
     int catalogSize = (int) lines.stream().filter(SaleLine::isCleanPurchase).map(SaleLine::product).distinct().count();

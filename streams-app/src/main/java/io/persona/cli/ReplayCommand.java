@@ -3,11 +3,9 @@ package io.persona.cli;
 import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.PosTransaction;
 import io.persona.replay.Baskets;
-import io.persona.replay.ColumnMap;
 import io.persona.replay.TransactionFile;
 import io.persona.topology.Topics;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +31,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
 
-  @Option(names = "--file", required = true, description = "CSV file, header first; .gz is read as gzip.")
-  Path file;
-
-  @Option(names = "--map", required = true, description = "field=column, repeated: customer, basket, product, "
-      + "quantity, price, time; optionally description, category, brand, store.")
-  Map<String, String> columns;
+  @Mixin TransactionFileOptions source = new TransactionFileOptions();
 
   @Option(names = "--keep-anonymous", description = "Publish rows without a customer as anonymous baskets "
       + "(default: skip them).")
@@ -63,18 +56,12 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new CliException("--speed-up must be >= 0");
     }
     PrintWriter err = spec.commandLine().getErr();
-    ColumnMap map;
-    try {
-      map = new ColumnMap(columns);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage());
-    }
-    TransactionFile read = TransactionFile.read(file, map, keepAnonymous);
+    TransactionFile read = source.read(keepAnonymous);
     List<PosTransaction> baskets = Baskets.of(read.lines()).stream()
         .filter(b -> (from == null || !b.getEventTime().isBefore(from))
             && (until == null || b.getEventTime().isBefore(until)))
         .toList();
-    err.printf("read %,d lines of %s into %,d baskets to publish%s%n", read.lines().size(), file.getFileName(),
+    err.printf("read %,d lines of %s into %,d baskets to publish%s%n", read.lines().size(), source.file.getFileName(),
         baskets.size(), until == null ? "" : " (before " + until + ")");
     read.skipped().forEach((reason, count) -> err.printf("  skipped %,d rows: %s%n", count, reason));
     Map<String, Object> props = Map.of(
