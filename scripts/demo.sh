@@ -9,7 +9,7 @@
 #
 # A broker already answering on KAFKA_PORT (default 9092) is used as it is. Otherwise the demo starts its own, with its
 # data in .persona/kafka, cleared at every run so that each run shows the same fresh shop.
-# Traffic: DEMO_CUSTOMERS (300), DEMO_DAYS (21), DEMO_RATE (1000 events/s; the loop closes only while the app keeps
+# Traffic: DEMO_CUSTOMERS (300), DEMO_DAYS (21), DEMO_RATE (600 events/s; the loop closes only while the app keeps
 # up, see the README).
 set -euo pipefail
 
@@ -23,7 +23,7 @@ STARTED_BROKER=0
 APP_PID=""
 DEMO_CUSTOMERS="${DEMO_CUSTOMERS:-300}"
 DEMO_DAYS="${DEMO_DAYS:-21}"
-DEMO_RATE="${DEMO_RATE:-1000}"
+DEMO_RATE="${DEMO_RATE:-600}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 export KAFKA_LOCAL_DIR="$RUN_DIR/kafka" KAFKA_PORT
 
