@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Persona against this machine's own Kafka Streams ceiling, on a broker of its own (fresh each run, ports
-# 19092/19093, data in .persona/bench-kafka): throughput of a pass-through, a pass-through with one repartition and
-# the whole app over the same pre-published traffic (median of 3 runs each, min and max beside), app CPU per 1,000
+# 19092/19093, data in .persona/bench-kafka). Traffic: 95% clicks and 5% POS baskets, Zipf(0.99) product popularity,
+# a warm-up as large as the timed part so that profiles exist first. Measures throughput of a pass-through, a
+# pass-through with one repartition and the whole app over the same pre-published traffic (median of 3 runs each,
+# min and max beside), app CPU per 1,000
 # events, bytes per profile, the profile store's restore rate against a plain consume of its changelog, and
 # click-to-offer latency under live traffic at half the app's measured maximum. Writes bench.md and PNG charts to
 # results/bench-<time>-<profile>/.
 #
-#   scripts/bench.sh           quick profile: 200,000 events, 20 s of latency (about 4 minutes)
-#   scripts/bench.sh --full    full profile: 1,000,000 events, 60 s of latency (about 10 minutes)
-#   scripts/bench.sh [--full] [--events N] [--customers N] [--seed N] [--runs N] [--latency-seconds N]
+#   scripts/bench.sh           quick profile: 200,000 events (+ as many to warm up), 100,000 customers, 20 s of latency
+#   scripts/bench.sh --full    full profile: 1,000,000 events (+ as many), 1,000,000 customers, 60 s of latency
+#   scripts/bench.sh [--full] [--events N] [--warm-up-events N] [--customers N] [--seed N] [--runs N]
+#                    [--latency-seconds N] [--latency-rate R]
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -16,10 +19,10 @@ JAR="$ROOT/streams-app/target/persona-streams-app.jar"
 export KAFKA_LOCAL_DIR="$ROOT/.persona/bench-kafka" KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093
 
 PROFILE=quick
-ARGS=(--events 200000 --customers 20000 --latency-seconds 20)
+ARGS=(--events 200000 --customers 100000 --latency-seconds 20)
 if [[ "${1:-}" == "--full" ]]; then
   PROFILE=full
-  ARGS=(--events 1000000 --customers 50000 --latency-seconds 60)
+  ARGS=(--events 1000000 --customers 1000000 --latency-seconds 60)
   shift
 fi
 RESULTS="$ROOT/results/bench-$(date -u +%Y%m%d-%H%M)-$PROFILE"

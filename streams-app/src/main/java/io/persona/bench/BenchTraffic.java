@@ -8,13 +8,15 @@ import io.persona.avro.PosTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Deterministic shopper traffic for measurements: from one seed, the same sessions of views, carts, logins and
- * baskets, in event-time order. Each customer prefers a few categories; some sessions stay anonymous.
+ * Deterministic shopper traffic for measurements: from one seed, the same events in event-time order. 95% are clicks
+ * of web sessions (views, searches, carts, logins; some sessions stay anonymous), 5% POS baskets. Product popularity
+ * follows Zipf's law (exponent 0.99) over 2,000 products; each customer also leans to a favourite category.
  */
 public final class BenchTraffic {
   private static final ClickEventType[] BROWSING = {
@@ -23,6 +25,14 @@ public final class BenchTraffic {
   private static final Device[] DEVICES = {Device.DESKTOP, Device.MOBILE, Device.TABLET, Device.APP};
   static final int CATEGORIES = 40;
   private static final int PRODUCTS_PER_CATEGORY = 50;
+  private static final double ZIPF_EXPONENT = 0.99;
+  private static final double POS_SHARE = 0.05;
+  private static final double MEAN_SESSION_CLICKS = 6.5;
+  /** Chosen so that baskets are POS_SHARE of all events: each step is one basket or one session of clicks. */
+  private static final double STORE_VISIT_CHANCE = POS_SHARE * MEAN_SESSION_CLICKS
+      / (1 - POS_SHARE + POS_SHARE * MEAN_SESSION_CLICKS);
+  /** Cumulative Zipf weights of the products by popularity rank; rank r is product r / 40 of category r % 40. */
+  private static final double[] POPULARITY = zipf(CATEGORIES * PRODUCTS_PER_CATEGORY, ZIPF_EXPONENT);
 
   private final Random random;
   private final int customers;
@@ -38,11 +48,24 @@ public final class BenchTraffic {
   public void generate(long events, Consumer<ClickEvent> clicks, Consumer<PosTransaction> baskets) {
     long emitted = 0;
     while (emitted < events) {
-      emitted += session(clicks, baskets);
+      emitted += random.nextDouble() < STORE_VISIT_CHANCE ? storeVisit(baskets) : session(clicks);
     }
   }
 
-  private int session(Consumer<ClickEvent> clicks, Consumer<PosTransaction> baskets) {
+  /** A basket at a store: one to four products, by popularity. */
+  private int storeVisit(Consumer<PosTransaction> baskets) {
+    tick();
+    int customer = random.nextInt(customers);
+    List<LineItem> lines = new ArrayList<>();
+    for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
+      int rank = popularProduct();
+      lines.add(line(rank % CATEGORIES, rank / CATEGORIES));
+    }
+    baskets.accept(basket("c-" + customer, "store-" + customer % 20, lines));
+    return 1;
+  }
+
+  private int session(Consumer<ClickEvent> clicks) {
     int customer = random.nextInt(customers);
     String customerId = "c-" + customer;
     String anonymousId = "cookie-" + customer + "-" + random.nextInt(2);
@@ -51,27 +74,31 @@ public final class BenchTraffic {
     Device device = DEVICES[customer % DEVICES.length];
     String sessionId = "s-" + (sequence++);
     int views = 3 + random.nextInt(8);
-    int emitted = 0;
-    List<LineItem> cart = new ArrayList<>();
     for (int i = 0; i < views; i++) {
       tick();
-      int category = random.nextDouble() < 0.7 ? favourite : random.nextInt(CATEGORIES);
-      int product = random.nextInt(PRODUCTS_PER_CATEGORY);
+      int rank = popularProduct();
+      int category = random.nextDouble() < 0.5 ? favourite : rank % CATEGORIES;
+      int product = rank / CATEGORIES;
       ClickEventType type = i == 1 && logsIn ? ClickEventType.LOGIN : BROWSING[random.nextInt(BROWSING.length)];
-      ClickEvent click = click(anonymousId, logsIn && i >= 1 ? customerId : null, sessionId, type, category, product,
-          device);
-      clicks.accept(click);
-      emitted++;
-      if (type == ClickEventType.ADD_TO_CART) {
-        cart.add(line(category, product));
-      }
+      clicks.accept(click(anonymousId, logsIn && i >= 1 ? customerId : null, sessionId, type, category, product,
+          device));
     }
-    if (logsIn && !cart.isEmpty() && random.nextDouble() < 0.5) {
-      tick();
-      baskets.accept(basket(customerId, cart));
-      emitted++;
+    return views;
+  }
+
+  private int popularProduct() {
+    int rank = Arrays.binarySearch(POPULARITY, random.nextDouble() * POPULARITY[POPULARITY.length - 1]);
+    return Math.min(POPULARITY.length - 1, rank >= 0 ? rank : -rank - 1);
+  }
+
+  private static double[] zipf(int n, double exponent) {
+    double[] cumulative = new double[n];
+    double sum = 0;
+    for (int r = 0; r < n; r++) {
+      sum += 1 / Math.pow(r + 1, exponent);
+      cumulative[r] = sum;
     }
-    return emitted;
+    return cumulative;
   }
 
   private ClickEvent click(String anonymousId, String customerId, String sessionId, ClickEventType type,
@@ -94,10 +121,10 @@ public final class BenchTraffic {
         .build();
   }
 
-  private PosTransaction basket(String customerId, List<LineItem> lines) {
+  private PosTransaction basket(String customerId, String store, List<LineItem> lines) {
     double total = lines.stream().mapToDouble(l -> l.getQuantity() * l.getUnitPrice()).sum();
     return PosTransaction.newBuilder().setTransactionId("t-" + (sequence++)).setEventTime(clock)
-        .setStoreId("web").setCustomerId(customerId).setLineItems(lines).setTotal(total).build();
+        .setStoreId(store).setCustomerId(customerId).setLineItems(lines).setTotal(total).build();
   }
 
   private static LineItem line(int category, int product) {

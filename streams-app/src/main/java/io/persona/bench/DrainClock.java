@@ -28,11 +28,14 @@ final class DrainClock {
     this.admin = admin;
   }
 
-  /** Starts {@code streams} and returns the seconds from RUNNING to drained. */
+  /**
+   * Starts {@code streams} and returns the seconds from the moment its group has committed {@code warmedAt} (the end
+   * of the warm-up traffic; RUNNING when empty) to drained.
+   */
   double time(KafkaStreams streams, String groupId, Collection<String> plainTopics,
-      Collection<String> transactionalTopics) throws Exception {
+      Collection<String> transactionalTopics, Map<TopicPartition, Long> warmedAt) throws Exception {
     streams.start();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
+    while (streams.state() != KafkaStreams.State.RUNNING || !reached(groupId, warmedAt)) {
       Thread.sleep(POLL.toMillis());
     }
     long start = System.nanoTime();
@@ -40,6 +43,17 @@ final class DrainClock {
       Thread.sleep(POLL.toMillis());
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  private boolean reached(String groupId, Map<TopicPartition, Long> offsets)
+      throws ExecutionException, InterruptedException {
+    if (offsets.isEmpty()) {
+      return true;
+    }
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+    return offsets.entrySet().stream().allMatch(target -> target.getValue() == 0
+        || (committed.get(target.getKey()) != null && committed.get(target.getKey()).offset() >= target.getValue()));
   }
 
   private boolean drained(String groupId, Collection<String> topics, long slack)

@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
 
-  @Option(names = "--events", description = "Events to publish (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--events", description = "Events timed, published after the warm-up (default: ${DEFAULT-VALUE}).")
   long events = 1_000_000;
 
   @Option(names = "--customers", description = "Distinct customers (default: ${DEFAULT-VALUE}).")
-  int customers = 50_000;
+  int customers = 1_000_000;
 
   @Option(names = "--seed", description = "Seed of the traffic (default: ${DEFAULT-VALUE}).")
   long seed = 42;
@@ -35,12 +35,17 @@ public final class BenchCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   double latencyRate = 0;
 
+  @Option(names = "--warm-up-events", description = "Events published and processed before the timing starts, so "
+      + "that profiles exist (default: as many as --events).")
+  Long warmUpEvents;
+
   @Override
   public Integer call() throws Exception {
     if (runs < 1 || latencySeconds < 1) {
       throw new CliException("--runs and --latency-seconds must be >= 1");
     }
-    new Benchmark(bootstrap.resolve(), events, customers, seed, runs, latencySeconds, latencyRate).run(System.out, results);
+    new Benchmark(bootstrap.resolve(), events, customers, seed, runs, latencySeconds, latencyRate,
+        warmUpEvents == null ? events : warmUpEvents).run(System.out, results);
     return 0;
   }
 }
