@@ -7,6 +7,7 @@ import io.persona.config.PersonaConfig;
 import io.persona.config.StreamsProperties;
 import io.persona.topology.PersonaTopology;
 import io.persona.topology.Topics;
+import io.persona.topology.WholeTopic;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,9 +125,7 @@ final class LatencyBench {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
+      List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);
       while (running.get()) {

@@ -3,6 +3,7 @@ package io.persona.bench;
 import io.persona.config.PersonaConfig;
 import io.persona.config.StreamsProperties;
 import io.persona.topology.StoreNames;
+import io.persona.topology.WholeTopic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -124,9 +125,7 @@ final class StateFootprint {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
+      List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       long start = System.nanoTime();

@@ -3,6 +3,7 @@ package io.persona.cli;
 import io.persona.avro.ArmKpi;
 import io.persona.avro.OfferKpi;
 import io.persona.topology.Topics;
+import io.persona.topology.WholeTopic;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Comparator;
@@ -84,9 +85,7 @@ public final class KpisCommand implements Callable<Integer> {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
+      List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {

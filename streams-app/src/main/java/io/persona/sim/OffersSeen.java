@@ -2,6 +2,7 @@ package io.persona.sim;
 
 import io.persona.avro.PersonalizedOffer;
 import io.persona.topology.Topics;
+import io.persona.topology.WholeTopic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,9 +64,7 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
+      List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
       consumer.seekToBeginning(partitions);
       while (running) {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
