@@ -31,7 +31,7 @@ public final class Candidates {
   static final int TOP_PRODUCTS = 10;
   static final int SIMILAR_PER_PRODUCT = 5;
   /** Categories that count as the customer's own, for the diversity floor. */
-  static final int HOME_CATEGORIES = 3;
+  static final int HOME_CATEGORIES = 3; // of the TOP_CATEGORIES
   /** Below this many candidates, popular products fill in (cold start). */
   static final int ENOUGH = 5;
   private static final int POPULAR = 20;
@@ -56,27 +56,22 @@ public final class Candidates {
     Found found = new Found();
     Map<String, Double> seeds = new LinkedHashMap<>(); // product -> how strongly it speaks for its neighbours
     Set<String> home = Set.of();
+    Map<String, Double> products = Map.of();
     if (profile != null) {
-      home = Set.copyOf(strongest(profile.getCategoryAffinities(), now, HOME_CATEGORIES));
-      fromAffinities(found, profile.getCategoryAffinities(), now, TOP_CATEGORIES, "category", catalog::forCategory);
-      fromAffinities(found, profile.getBrandAffinities(), now, TOP_BRANDS, "brand", catalog::forBrand);
-      fromAffinities(found, profile.getProductAffinities(), now, TOP_PRODUCTS, "product", catalog::forProduct);
+      Map<String, Double> categories = relativeStrengths(profile.getCategoryAffinities(), now, TOP_CATEGORIES);
+      home = categories.keySet().stream().limit(HOME_CATEGORIES).collect(Collectors.toUnmodifiableSet());
+      fromAffinities(found, categories, "category", catalog::forCategory);
+      fromAffinities(found, relativeStrengths(profile.getBrandAffinities(), now, TOP_BRANDS), "brand",
+          catalog::forBrand);
+      products = relativeStrengths(profile.getProductAffinities(), now, TOP_PRODUCTS);
+      fromAffinities(found, products, "product", catalog::forProduct);
       fromReplenishment(found, profile.getPurchaseCycles(), now);
     }
     for (String product : cart) {
       catalog.forProduct(product).forEach(offer -> found.add(offer, 1.0, "cart:product=" + product));
       seeds.put(product, 1.0);
     }
-    if (profile != null) {
-      List<AffinityScore> products = sortedByValue(profile.getProductAffinities(), now);
-      double strongest = products.isEmpty() ? 0 : Affinities.valueAt(products.get(0), now, decay);
-      for (AffinityScore product : products.subList(0, Math.min(SIMILAR_PER_PRODUCT, products.size()))) {
-        double value = Affinities.valueAt(product, now, decay);
-        if (value > 0) {
-          seeds.putIfAbsent(product.getKey(), value / strongest);
-        }
-      }
-    }
+    products.entrySet().stream().limit(SIMILAR_PER_PRODUCT).forEach(p -> seeds.putIfAbsent(p.getKey(), p.getValue()));
     fromSimilar(found, seeds, now);
     if (found.size() < ENOUGH) {
       for (String product : popular.top(POPULAR)) {
@@ -86,8 +81,15 @@ public final class Candidates {
     return found.candidates(home, Set.copyOf(cart), profile);
   }
 
-  private void fromAffinities(Found found, List<AffinityScore> scores, Instant now, int top, String what,
+  private static void fromAffinities(Found found, Map<String, Double> strengths, String what,
       Function<String, List<OfferCatalogEntry>> lookup) {
+    strengths.forEach((key, weight) ->
+        lookup.apply(key).forEach(offer -> found.add(offer, weight, "affinity:" + what + "=" + key)));
+  }
+
+  /** The {@code top} strongest interests now, strongest first, each relative to the strongest (1.0); none at zero. */
+  private Map<String, Double> relativeStrengths(List<AffinityScore> scores, Instant now, int top) {
+    Map<String, Double> strengths = new LinkedHashMap<>();
     List<AffinityScore> sorted = sortedByValue(scores, now);
     double strongest = sorted.isEmpty() ? 0 : Affinities.valueAt(sorted.get(0), now, decay);
     for (AffinityScore score : sorted.subList(0, Math.min(top, sorted.size()))) {
@@ -95,9 +97,9 @@ public final class Candidates {
       if (value <= 0) {
         break;
       }
-      double weight = value / strongest;
-      lookup.apply(score.getKey()).forEach(offer -> found.add(offer, weight, "affinity:" + what + "=" + score.getKey()));
+      strengths.put(score.getKey(), value / strongest);
     }
+    return strengths;
   }
 
   /** A product whose next purchase is due (within a tenth of its cycle) is worth a replenishment offer. */
@@ -125,11 +127,6 @@ public final class Candidates {
         catalog.forProduct(product).forEach(offer -> found.add(offer, 0.5 * strength, "similar-to:product=" + seed));
       }
     });
-  }
-
-  private List<String> strongest(List<AffinityScore> scores, Instant now, int k) {
-    return sortedByValue(scores, now).stream().limit(k)
-        .filter(s -> Affinities.valueAt(s, now, decay) > 0).map(AffinityScore::getKey).toList();
   }
 
   private List<AffinityScore> sortedByValue(List<AffinityScore> scores, Instant now) {
