@@ -26,6 +26,7 @@ public final class PersonaApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PersonaApp.class);
   /** A failure that keeps coming back would otherwise abort and retry the same transaction forever. */
   private static final int MAX_THREAD_REPLACEMENTS = 3;
+  private static final String GLOBAL_THREAD_SUFFIX = "-GlobalStreamThread";
 
   private final PersonaConfig config;
   private final KafkaStreams streams;
@@ -92,6 +93,12 @@ public final class PersonaApp implements AutoCloseable {
 
   // Exception messages are ours or Kafka's and carry no record content.
   private StreamThreadExceptionResponse onThreadFailure(Throwable e) {
+    if (Thread.currentThread().getName().endsWith(GLOBAL_THREAD_SUFFIX)) {
+      // Kafka Streams can replace a stream thread but not the global one (asking it to throws ClassCastException
+      // and leaves the client in PENDING_ERROR): stop, so that the process exits and its supervisor restarts it.
+      LOG.error("global-store thread failed ({}); shutting down", e.getClass().getSimpleName(), e);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
     if (threadReplacements.incrementAndGet() > MAX_THREAD_REPLACEMENTS) {
       LOG.error("stream thread failed ({}) after {} replacements; shutting down", e.getClass().getSimpleName(),
           MAX_THREAD_REPLACEMENTS, e);

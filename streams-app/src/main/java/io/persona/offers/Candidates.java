@@ -35,6 +35,8 @@ public final class Candidates {
   /** Below this many candidates, popular products fill in (cold start). */
   static final int ENOUGH = 5;
   private static final int POPULAR = 20;
+  private static final int POPULARITY_BONUS_RANKS = 100;
+  private static final double POPULARITY_BONUS = 0.2;
 
   private final OfferIndex catalog;
   private final Function<String, ProductNeighbours> neighbours;
@@ -66,6 +68,7 @@ public final class Candidates {
       products = relativeStrengths(profile.getProductAffinities(), now, TOP_PRODUCTS);
       fromAffinities(found, products, "product", catalog::forProduct);
       fromReplenishment(found, profile.getPurchaseCycles(), now);
+      fromRepeats(found, profile.getPurchaseCycles());
     }
     for (String product : cart) {
       catalog.forProduct(product).forEach(offer -> found.add(offer, 1.0, "cart:product=" + product));
@@ -73,6 +76,7 @@ public final class Candidates {
     }
     products.entrySet().stream().limit(SIMILAR_PER_PRODUCT).forEach(p -> seeds.putIfAbsent(p.getKey(), p.getValue()));
     fromSimilar(found, seeds, now);
+    fromPopularity(found);
     if (found.size() < ENOUGH) {
       for (String product : popular.top(POPULAR)) {
         catalog.forProduct(product).forEach(offer -> found.add(offer, 0.2, "popular:product=" + product));
@@ -116,6 +120,29 @@ public final class Candidates {
     }
   }
 
+  /** Among offers found, one on a product many customers buy is a little likelier to be bought again. */
+  private void fromPopularity(Found found) {
+    List<String> top = popular.top(POPULARITY_BONUS_RANKS);
+    for (int i = 0; i < top.size(); i++) {
+      double bonus = POPULARITY_BONUS * (1 - (double) i / top.size());
+      String product = top.get(i);
+      catalog.forProduct(product).stream().filter(found::has)
+          .forEach(offer -> found.add(offer, bonus, "popular:product=" + product));
+    }
+  }
+
+  /** Products the customer bought again and again, each relative to their most repeated one. */
+  private void fromRepeats(Found found, List<PurchaseCycle> cycles) {
+    int most = cycles.stream().mapToInt(PurchaseCycle::getPurchases).max().orElse(0);
+    for (PurchaseCycle cycle : cycles) {
+      if (cycle.getPurchases() >= 2) {
+        double strength = (double) cycle.getPurchases() / most;
+        catalog.forProduct(cycle.getProductId())
+            .forEach(offer -> found.add(offer, strength, "repeat:product=" + cycle.getProductId()));
+      }
+    }
+  }
+
   /** What others bought with the seeds, worth half as much as the seed is to the customer. */
   private void fromSimilar(Found found, Map<String, Double> seeds, Instant now) {
     seeds.forEach((seed, strength) -> {
@@ -150,6 +177,10 @@ public final class Candidates {
       if (!why.contains(reason)) {
         why.add(reason);
       }
+    }
+
+    boolean has(OfferCatalogEntry offer) {
+      return offers.containsKey(offer.getOfferId());
     }
 
     int size() {

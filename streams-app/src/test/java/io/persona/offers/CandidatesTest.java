@@ -65,9 +65,37 @@ class CandidatesTest {
     PurchaseCycle weeklyCoffee = new PurchaseCycle("p-coffee", 4, Duration.ofDays(7).toMillis(), T0);
     CustomerProfile profile = profile(List.of(), List.of(), List.of(weeklyCoffee));
 
-    assertThat(byId(candidates.find(profile, List.of(), T0.plus(Duration.ofDays(2))))).doesNotContainKey("o-coffee");
+    assertThat(byId(candidates.find(profile, List.of(), T0.plus(Duration.ofDays(2)))).get("o-coffee").reasons())
+        .containsExactly("repeat:product=p-coffee");
     assertThat(byId(candidates.find(profile, List.of(), T0.plus(Duration.ofDays(7)))).get("o-coffee").reasons())
-        .containsExactly("replenish:product=p-coffee");
+        .containsExactly("replenish:product=p-coffee", "repeat:product=p-coffee");
+  }
+
+  @Test
+  void shouldWeighProductsBoughtAgainByHowOftenRelativeToTheMostRepeatedOne() {
+    CustomerProfile profile = profile(List.of(), List.of(), List.of(
+        new PurchaseCycle("p-coffee", 4, Duration.ofDays(30).toMillis(), T0),
+        new PurchaseCycle("p-hose", 2, Duration.ofDays(300).toMillis(), T0),
+        new PurchaseCycle("p-nozzle", 1, 0L, T0)));
+
+    Map<String, Candidate> found = byId(candidates.find(profile, List.of(), T0));
+
+    assertThat(found.get("o-coffee").relevance()).isEqualTo(1.0);
+    assertThat(found.get("o-hose").relevance()).isEqualTo(0.5);
+    assertThat(found).doesNotContainKey("o-nozzle");
+  }
+
+  @Test
+  void shouldLetPopularityBreakATieBetweenOffersFoundForTheCustomer() {
+    views.popular().update("p-coffee", score("p-coffee", 50));
+    CustomerProfile profile = profile(List.of(score("garden", 1), score("kitchen", 1), score("pantry", 1)),
+        List.of(score("p-coffee", 4), score("p-hose", 4)), List.of());
+
+    Map<String, Candidate> found = byId(candidates.find(profile, List.of(), T0));
+
+    assertThat(found.get("o-coffee").relevance()).isGreaterThan(found.get("o-hose").relevance());
+    assertThat(found.get("o-coffee").reasons()).contains("popular:product=p-coffee");
+    assertThat(found.get("o-hose").reasons()).noneMatch(reason -> reason.startsWith("popular:"));
   }
 
   @Test
