@@ -5,6 +5,7 @@ import io.persona.cli.CliException;
 import io.persona.cli.ConsumeCommand;
 import io.persona.cli.CreateTopicsCommand;
 import io.persona.cli.EvaluateCommand;
+import io.persona.cli.FaultsCommand;
 import io.persona.cli.KpisCommand;
 import io.persona.cli.ProduceCommand;
 import io.persona.cli.ReplayCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       SchemasCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      FaultsCommand.class,
       ReplayCommand.class,
       EvaluateCommand.class,
       KpisCommand.class

@@ -1,0 +1,361 @@
+package io.persona.faults;
+
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.config.ConfigLoader;
+import io.persona.config.PersonaConfig;
+import io.persona.faults.FaultWorkload.Input;
+import io.persona.topology.TopicProvisioner;
+import io.persona.topology.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One fault run: the workload published at a steady rate into a broker of its own while app instances, each its own
+ * process, are killed with SIGKILL at random and started again (and, if asked, the broker is killed, restarted and
+ * frozen); then everything is stopped and checked against the oracle. Optionally, one instance then loses its state
+ * directory and must restore the same profiles from the changelogs.
+ */
+public final class FaultRun {
+  /** What to run; times in seconds. */
+  public record Plan(String bootstrap, Path jar, Path workDir, String guarantee, int events, int customers,
+      int pills, double rate, int instances, double killMinSeconds, double killMaxSeconds,
+      double restartMinSeconds, double restartMaxSeconds, int brokerKills, int brokerPauseSeconds,
+      Path brokerScript, Path brokerDir, boolean stateLoss, long seed) {}
+
+  /** What happened, next to what was checked. */
+  public record Outcome(Plan plan, Verifier.Result result, int kills, int killsWithInputLeft, int selfExits,
+      List<Double> brokerRecoverySeconds, double runSeconds, Double restoreSeconds, Boolean restoredEqual,
+      int profilesHashed) {}
+
+  /** A broker fault once this share of the input is published: a kill and restart, or a pause. */
+  private record BrokerFault(double at, boolean kill) {}
+
+  private static final int FIRST_PORT = 18_480;
+  private static final long POLL_MS = 250;
+
+  private final Plan plan;
+  private final PrintStream out;
+  private final SplittableRandom random;
+
+  public FaultRun(Plan plan, PrintStream out) {
+    this.plan = plan;
+    this.out = out;
+    this.random = new SplittableRandom(plan.seed() ^ 0x5DEECE66DL);
+  }
+
+  public Outcome run() throws Exception {
+    Files.createDirectories(plan.workDir());
+    Map<String, String> env = appEnvironment();
+    PersonaConfig config = ConfigLoader.load(env, null);
+    String groupId = config.applicationId();
+    TopicProvisioner.ensure(config);
+
+    FaultWorkload workload = new FaultWorkload(plan.seed(), plan.events(), plan.customers(), plan.pills());
+    List<Input> inputs = workload.inputs();
+    Oracle oracle = Oracle.of(inputs, config.profile());
+    publishCatalog(workload.catalog());
+    out.printf("workload: %,d events (%,d baskets, so %,d offers expected) and %,d malformed records, %,d customers;"
+            + " %s, %d instances%n", plan.events(), oracle.offerEventIds().size(), oracle.offerEventIds().size(),
+        oracle.pills().size(), oracle.profiles().size(), plan.guarantee(), plan.instances());
+
+    List<AppInstance> instances = new ArrayList<>();
+    for (int i = 0; i < plan.instances(); i++) {
+      instances.add(new AppInstance("instance-" + (char) ('a' + i), plan.jar(), plan.workDir(), FIRST_PORT + i, env));
+    }
+    for (AppInstance instance : instances) {
+      instance.start();
+    }
+    awaitReady(instances, 120);
+
+    Publisher publisher = new Publisher(plan.bootstrap(), inputs, plan.rate());
+    Thread publishing = new Thread(publisher, "fault-publisher");
+    long started = System.nanoTime();
+    publishing.start();
+    Chaos chaos = new Chaos(instances, publisher, groupId);
+    chaos.untilCaughtUp(inputs.size());
+    double runSeconds = (System.nanoTime() - started) / 1e9;
+    publishing.join();
+    if (publisher.failure() != null) {
+      throw new IllegalStateException("the publisher failed, so the input is not what the oracle expects",
+          publisher.failure());
+    }
+    awaitReady(instances, 120);
+    awaitSettled(groupId);
+
+    Map<String, String> profilesBefore = plan.stateLoss() ? profiles(instances.get(0), oracle) : Map.of();
+    for (AppInstance instance : instances) {
+      instance.stop();
+    }
+    awaitGroupEmpty(groupId);
+    Verifier.Result result = new Verifier(plan.bootstrap(), groupId).verify(oracle, publisher.pills());
+
+    Double restoreSeconds = null;
+    Boolean restoredEqual = null;
+    if (plan.stateLoss()) {
+      AppInstance lost = instances.get(0);
+      lost.deleteState();
+      long restoreStart = System.nanoTime();
+      lost.start();
+      awaitReady(List.of(lost), 300);
+      Map<String, String> profilesAfter = profiles(lost, oracle);
+      restoreSeconds = (System.nanoTime() - restoreStart) / 1e9;
+      restoredEqual = hash(profilesBefore).equals(hash(profilesAfter)) && profilesBefore.size() == oracle.profiles().size();
+      out.printf("state loss: %s restored %,d profiles in %.1f s (start to ready and every profile answered);"
+          + " hash before %s, after %s%n", lost.name(), profilesAfter.size(), restoreSeconds,
+          hash(profilesBefore).substring(0, 16), hash(profilesAfter).substring(0, 16));
+      lost.stop();
+    }
+    return new Outcome(plan, result, chaos.kills, chaos.killsWithInputLeft, chaos.selfExits,
+        chaos.brokerRecoverySeconds, runSeconds, restoreSeconds, restoredEqual, profilesBefore.size());
+  }
+
+  /** The app's settings for this run: only the post-purchase trigger, no caps, no holdout, consent granted. */
+  private Map<String, String> appEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("PERSONA_BOOTSTRAP_SERVERS", plan.bootstrap());
+    env.put("PERSONA_APPLICATION_ID", "persona-faults");
+    env.put("PERSONA_PROCESSING_GUARANTEE", plan.guarantee());
+    env.put("PERSONA_TOPICS_PARTITIONS", "4");
+    env.put("PERSONA_STATE_DIR", plan.workDir().resolve("oracle-state").toString());
+    // Every basket decides exactly one offer: the one trigger whose count the oracle knows from the input alone.
+    env.put("PERSONA_OFFERS_TRIGGER_CART_ABANDONMENT_CHANNEL", "off");
+    env.put("PERSONA_OFFERS_TRIGGER_INTEREST_SPIKE_CHANNEL", "off");
+    env.put("PERSONA_OFFERS_TRIGGER_DIGEST_CHANNEL", "off");
+    env.put("PERSONA_OFFERS_CAP_POS", "");
+    env.put("PERSONA_OFFERS_COOLDOWN_MS", "0");
+    env.put("PERSONA_OFFERS_HOLDOUT_PERCENT", "0");
+    env.put("PERSONA_CONSENT_DEFAULT_POS", "grant");
+    // A killed instance leaves the group within 6 s instead of 45, so its tasks move on while it restarts.
+    env.put("PERSONA_KAFKA_SESSION_TIMEOUT_MS", "6000");
+    env.put("PERSONA_KAFKA_HEARTBEAT_INTERVAL_MS", "1500");
+    return env;
+  }
+
+  private void publishCatalog(List<OfferCatalogEntry> offers) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, plan.bootstrap());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (OfferCatalogEntry offer : offers) {
+        producer.send(new ProducerRecord<>(Topics.OFFER_CATALOG.name(), offer.getOfferId(),
+            Topics.OFFER_CATALOG.valueSerde().encode(offer)));
+      }
+    }
+  }
+
+  /** Kills and restarts instances, and hurts the broker, until the input is published and committed. */
+  private final class Chaos {
+    private final List<AppInstance> instances;
+    private final Publisher publisher;
+    private final String groupId;
+    private final Map<AppInstance, Long> restartAt = new HashMap<>();
+    private final List<Double> brokerRecoverySeconds = new ArrayList<>();
+    private int kills;
+    private int killsWithInputLeft;
+    private int selfExits;
+
+    Chaos(List<AppInstance> instances, Publisher publisher, String groupId) {
+      this.instances = instances;
+      this.publisher = publisher;
+      this.groupId = groupId;
+    }
+
+    void untilCaughtUp(int total) throws Exception {
+      BrokerControl broker = plan.brokerKills() > 0 || plan.brokerPauseSeconds() > 0
+          ? new BrokerControl(plan.brokerScript(), plan.brokerDir()) : null;
+      List<BrokerFault> brokerFaults = brokerFaults();
+      long nextKill = System.nanoTime() + seconds(plan.killMinSeconds(), plan.killMaxSeconds());
+      long nextReport = System.nanoTime();
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", plan.bootstrap()))) {
+        Verifier lag = new Verifier(plan.bootstrap(), groupId);
+        while (true) {
+          long now = System.nanoTime();
+          restartDue(now);
+          int published = publisher.published();
+          if (!brokerFaults.isEmpty() && published >= brokerFaults.get(0).at() * total) {
+            brokerFault(broker, brokerFaults.remove(0).kill());
+            continue;
+          }
+          if (now >= nextKill) {
+            killOne(publisher.done() ? lagOrUnknown(lag, admin) > 0 : true);
+            nextKill = now + seconds(plan.killMinSeconds(), plan.killMaxSeconds());
+          }
+          if (now >= nextReport) {
+            long behind = lagOrUnknown(lag, admin);
+            out.printf("  published %,d of %,d  not yet committed %s  kills %d (%d with input left)  restarts by"
+                    + " itself %d%n", published, total, behind < 0 ? "?" : String.format("%,d", behind), kills,
+                killsWithInputLeft, selfExits);
+            nextReport = now + 5_000_000_000L;
+            if (publisher.done() && restartAt.isEmpty() && behind == 0) {
+              return;
+            }
+          }
+          Thread.sleep(POLL_MS);
+        }
+      }
+    }
+
+    private void killOne(boolean inputLeft) throws InterruptedException {
+      List<AppInstance> alive = instances.stream().filter(AppInstance::alive).toList();
+      if (alive.isEmpty()) {
+        return;
+      }
+      AppInstance victim = alive.get(random.nextInt(alive.size()));
+      victim.kill();
+      kills++;
+      killsWithInputLeft += inputLeft ? 1 : 0;
+      restartAt.put(victim, System.nanoTime() + seconds(plan.restartMinSeconds(), plan.restartMaxSeconds()));
+    }
+
+    /** Starts killed instances whose pause is over, and any that exited by itself (as a supervisor would). */
+    private void restartDue(long now) throws IOException {
+      for (AppInstance instance : instances) {
+        Long due = restartAt.get(instance);
+        if (due != null && now >= due) {
+          restartAt.remove(instance);
+          instance.start();
+        } else if (due == null && !instance.alive()) {
+          out.printf("  %s exited by itself (exit %s); restarting it; see %s%n", instance.name(),
+              instance.exitCode(), instance.log());
+          selfExits++;
+          instance.start();
+        }
+      }
+    }
+
+    /** SIGKILL and restart, or SIGSTOP for the pause then SIGCONT; then the time until every instance is ready. */
+    private void brokerFault(BrokerControl broker, boolean kill) throws Exception {
+      if (kill) {
+        out.println("  broker: SIGKILL, restart in 2 s");
+        broker.kill();
+        Thread.sleep(2_000);
+        broker.start();
+      } else {
+        out.printf("  broker: SIGSTOP for %d s, then SIGCONT%n", plan.brokerPauseSeconds());
+        broker.pause();
+        Thread.sleep(plan.brokerPauseSeconds() * 1_000L);
+        broker.resume();
+      }
+      long back = System.nanoTime();
+      while (!instances.stream().allMatch(AppInstance::ready)) {
+        restartDue(System.nanoTime());
+        if (System.nanoTime() - back > 180_000_000_000L) {
+          throw new IllegalStateException("the app did not return to RUNNING within 180 s of the broker's return");
+        }
+        Thread.sleep(POLL_MS);
+      }
+      double seconds = (System.nanoTime() - back) / 1e9;
+      brokerRecoverySeconds.add(seconds);
+      out.printf("  broker back; every instance RUNNING again after %.1f s%n", seconds);
+    }
+
+    /** Where in the input the broker faults happen: kills spread over the first 80%, the pause after them. */
+    private List<BrokerFault> brokerFaults() {
+      List<BrokerFault> faults = new ArrayList<>();
+      for (int i = 1; i <= plan.brokerKills(); i++) {
+        faults.add(new BrokerFault(0.8 * i / (plan.brokerKills() + 1), true));
+      }
+      if (plan.brokerPauseSeconds() > 0) {
+        faults.add(new BrokerFault(0.85, false));
+      }
+      return faults;
+    }
+
+    private long lagOrUnknown(Verifier lag, Admin admin) {
+      try {
+        return lag.inputLag(admin);
+      } catch (Exception e) {
+        return -1; // the broker is away; ask again later
+      }
+    }
+  }
+
+  private long seconds(double min, double max) {
+    return (long) ((min + random.nextDouble() * (max - min)) * 1e9);
+  }
+
+  private void awaitReady(List<AppInstance> instances, int timeoutSeconds) throws Exception {
+    long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    while (!instances.stream().allMatch(AppInstance::ready)) {
+      for (AppInstance instance : instances) {
+        if (!instance.alive()) {
+          throw new IllegalStateException(instance.name() + " exited (code " + instance.exitCode() + "); see "
+              + instance.log());
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("instances not RUNNING within " + timeoutSeconds + " s");
+      }
+      Thread.sleep(POLL_MS);
+    }
+  }
+
+  /** Until the group has committed every partition it reads to its end (one commit marker of slack), twice in a row. */
+  private void awaitSettled(String groupId) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", plan.bootstrap()))) {
+      Verifier verifier = new Verifier(plan.bootstrap(), groupId);
+      int settled = 0;
+      long deadline = System.nanoTime() + 180_000_000_000L;
+      while (settled < 2) {
+        settled = verifier.unsettled(admin, plan.guarantee().startsWith("exactly_once")) == 0 ? settled + 1 : 0;
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the group did not commit every partition within 180 s");
+        }
+        Thread.sleep(1_000);
+      }
+    }
+  }
+
+  private void awaitGroupEmpty(String groupId) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", plan.bootstrap()))) {
+      Verifier verifier = new Verifier(plan.bootstrap(), groupId);
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!List.of("EMPTY", "DEAD").contains(verifier.groupState(admin)) && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  /** Every customer's profile as the API answers it, by customer id; a customer it does not know is left out. */
+  private static Map<String, String> profiles(AppInstance instance, Oracle oracle) throws Exception {
+    Map<String, String> profiles = new HashMap<>();
+    for (String customer : new TreeSet<>(oracle.profiles().keySet())) {
+      AppInstance.Answer answer = instance.get("/customers/" + customer + "/profile");
+      for (int attempt = 0; answer.status() != 200 && answer.status() != 404 && attempt < 600; attempt++) {
+        Thread.sleep(100); // restoring or rebalancing: 503, ask again
+        answer = instance.get("/customers/" + customer + "/profile");
+      }
+      if (answer.status() == 200) {
+        profiles.put(customer, answer.body());
+      }
+    }
+    return profiles;
+  }
+
+  static String hash(Map<String, String> profiles) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    for (String customer : new TreeSet<>(profiles.keySet())) {
+      digest.update(customer.getBytes(StandardCharsets.UTF_8));
+      digest.update(profiles.get(customer).getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}
