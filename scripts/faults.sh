@@ -57,7 +57,7 @@ faults() {
 
 if [[ "$PROFILE" == ci ]]; then
   EOS=(--events 100000 --rate 1000 --customers 2000 --pills 50 --min-kills 5)
-  ALOS=(--events 40000 --rate 1000 --customers 2000 --pills 10 --min-kills 2)
+  ALOS=(--events 30000 --rate 1000 --customers 2000 --pills 10 --min-kills 1)
 else
   EOS=(--events 1000000 --rate 4000 --customers 20000 --pills 200 --min-kills 10)
   ALOS=(--events 200000 --rate 2000 --customers 20000 --pills 20 --min-kills 5)
