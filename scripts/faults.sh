@@ -51,7 +51,7 @@ fresh_broker() {
 }
 
 faults() {
-  java -jar "$JAR" faults --bootstrap-servers "$BOOTSTRAP" --work-dir "$RUN_DIR" \
+  java -Dpersona.kafka.log.level=ERROR -jar "$JAR" faults --bootstrap-servers "$BOOTSTRAP" --work-dir "$RUN_DIR" \
     --broker-script "$ROOT/scripts/kafka-local.sh" --report "$REPORT" "$@"
 }
 

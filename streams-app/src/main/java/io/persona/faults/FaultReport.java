@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * it passes when nothing is missing: duplicates are expected and reported.
  */
 public final class FaultReport {
+  static final int BROKER_RECOVERY_GOAL_SECONDS = 60;
+
   private final Outcome outcome;
   private final int minKills;
 
@@ -49,6 +51,9 @@ public final class FaultReport {
     if (!exactlyOnceRun() && r.duplicateOffers() == 0) {
       failures.add("vacuous control: no duplicates under at_least_once, so the run did not show that they are seen");
     }
+    outcome.brokerRecoverySeconds().stream().filter(seconds -> seconds > BROKER_RECOVERY_GOAL_SECONDS).findFirst()
+        .ifPresent(seconds -> failures.add(String.format("the app took %.1f s to be RUNNING and committing after the broker's return"
+            + " (at most %d s)", seconds, BROKER_RECOVERY_GOAL_SECONDS)));
     if (Boolean.FALSE.equals(outcome.restoredEqual())) {
       failures.add("the profiles restored after the state loss differ from those before");
     }
@@ -70,7 +75,7 @@ public final class FaultReport {
     if (!outcome.brokerRecoverySeconds().isEmpty()) {
       row(md, "broker faults: " + p.brokerKills() + " SIGKILL + restart"
               + (p.brokerPauseSeconds() > 0 ? ", 1 SIGSTOP for " + p.brokerPauseSeconds() + " s" : ""),
-          "every instance RUNNING again after " + outcome.brokerRecoverySeconds().stream()
+          "every instance RUNNING and input committed again after " + outcome.brokerRecoverySeconds().stream()
               .map(s -> String.format("%.1f", s)).collect(Collectors.joining(" / ")) + " s");
     }
     row(md, "consumer group after the stop", r.groupState());

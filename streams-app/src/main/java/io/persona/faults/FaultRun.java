@@ -195,7 +195,7 @@ public final class FaultRun {
           restartDue(now);
           int published = publisher.published();
           if (!brokerFaults.isEmpty() && published >= brokerFaults.get(0).at() * total) {
-            brokerFault(broker, brokerFaults.remove(0).kill());
+            brokerFault(broker, brokerFaults.remove(0).kill(), admin);
             continue;
           }
           // Kills stop with the input: under at_least_once, whose commits are 30 s apart, instances killed every
@@ -246,7 +246,7 @@ public final class FaultRun {
     }
 
     /** SIGKILL and restart, or SIGSTOP for the pause then SIGCONT; then the time until every instance is ready. */
-    private void brokerFault(BrokerControl broker, boolean kill) throws Exception {
+    private void brokerFault(BrokerControl broker, boolean kill, Admin admin) throws Exception {
       if (kill) {
         out.println("  broker: SIGKILL, restart in 2 s");
         broker.kill();
@@ -259,7 +259,11 @@ public final class FaultRun {
         broker.resume();
       }
       long back = System.nanoTime();
-      while (!instances.stream().allMatch(AppInstance::ready)) {
+      // Back means RUNNING and committing input again: an instance may still say RUNNING when the broker returns.
+      Verifier progress = new Verifier(plan.bootstrap(), groupId);
+      long committedAtReturn = committedOrUnknown(progress, admin);
+      while (!instances.stream().allMatch(AppInstance::ready)
+          || committedOrUnknown(progress, admin) <= Math.max(committedAtReturn, 0)) {
         restartDue(System.nanoTime());
         if (System.nanoTime() - back > 180_000_000_000L) {
           throw new IllegalStateException("the app did not return to RUNNING within 180 s of the broker's return");
@@ -268,7 +272,7 @@ public final class FaultRun {
       }
       double seconds = (System.nanoTime() - back) / 1e9;
       brokerRecoverySeconds.add(seconds);
-      out.printf("  broker back; every instance RUNNING again after %.1f s%n", seconds);
+      out.printf("  broker back; every instance RUNNING and input committed again after %.1f s%n", seconds);
     }
 
     /** Where in the input the broker faults happen: kills spread over the first 80%, the pause after them. */
@@ -281,6 +285,14 @@ public final class FaultRun {
         faults.add(new BrokerFault(0.85, false));
       }
       return faults;
+    }
+
+    private long committedOrUnknown(Verifier verifier, Admin admin) {
+      try {
+        return verifier.committedInput(admin);
+      } catch (Exception e) {
+        return -1; // the broker is away; ask again later
+      }
     }
 
     private long lagOrUnknown(Verifier lag, Admin admin) {

@@ -125,6 +125,13 @@ final class Verifier {
     }
   }
 
+  /** The input offsets the group has committed, summed over partitions. */
+  long committedInput(Admin admin) throws ExecutionException, InterruptedException {
+    return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().entrySet().stream()
+        .filter(e -> INPUTS.contains(e.getKey().topic()) && e.getValue() != null)
+        .mapToLong(e -> e.getValue().offset()).sum();
+  }
+
   /** The records of the input topics the group has not committed past. */
   long inputLag(Admin admin) throws ExecutionException, InterruptedException {
     Map<TopicPartition, OffsetAndMetadata> committed =
