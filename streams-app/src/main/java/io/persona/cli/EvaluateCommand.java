@@ -94,7 +94,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The products of each customer's top-k offers, asked four at a time, with progress. */
   private Map<String, List<String>> askEngine(Set<String> customers, PrintWriter err) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
     Map<String, List<String>> answers = new ConcurrentHashMap<>();
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(4);

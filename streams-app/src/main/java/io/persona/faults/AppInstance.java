@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * API port, so that it can be killed with SIGKILL like a crashed machine and started again on what it left on disk.
  */
 final class AppInstance {
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(1)).build();
 
   private final String name;
   private final Path jar;

@@ -52,8 +52,8 @@ public final class FaultReport {
       failures.add("vacuous control: no duplicates under at_least_once, so the run did not show that they are seen");
     }
     outcome.brokerRecoverySeconds().stream().filter(seconds -> seconds > BROKER_RECOVERY_GOAL_SECONDS).findFirst()
-        .ifPresent(seconds -> failures.add(String.format("the app took %.1f s to be RUNNING and committing after the broker's return"
-            + " (at most %d s)", seconds, BROKER_RECOVERY_GOAL_SECONDS)));
+        .ifPresent(seconds -> failures.add(String.format("the app took %.1f s to be RUNNING and committing after"
+            + " the broker's return (at most %d s)", seconds, BROKER_RECOVERY_GOAL_SECONDS)));
     if (Boolean.FALSE.equals(outcome.restoredEqual())) {
       failures.add("the profiles restored after the state loss differ from those before");
     }
@@ -91,7 +91,8 @@ public final class FaultReport {
     row(md, "dead letters read_committed / expected / byte-equal with source headers", String.format(
         "%,d / %,d / %,d", r.deadLetters(), r.expectedDeadLetters(), r.deadLettersMatched()));
     row(md, "partitions the app writes with a transaction left open", Long.toString(r.openTransactionPartitions()));
-    row(md, "records written by the app (outputs, changelogs, repartitions): read_uncommitted vs read_committed (aborted)", String.format("%,d vs %,d (%,d)",
+    row(md, "records written by the app (outputs, changelogs, repartitions): read_uncommitted vs read_committed"
+        + " (aborted)", String.format("%,d vs %,d (%,d)",
         r.uncommittedRecords(), r.committedRecords(), r.abortedRecords()));
     if (outcome.restoreSeconds() != null) {
       row(md, "state loss: state directory deleted, restore of " + String.format("%,d", outcome.profilesHashed())

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -90,9 +89,5 @@ final class Publisher implements Runnable {
 
   Map<Position, Input> pills() {
     return Map.copyOf(pills);
-  }
-
-  static TopicPartition partitionOf(Position position) {
-    return new TopicPartition(position.topic(), position.partition());
   }
 }

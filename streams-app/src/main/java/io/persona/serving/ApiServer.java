@@ -59,7 +59,8 @@ public final class ApiServer implements AutoCloseable {
   private final HostInfo self;
   private final HttpServer server;
   private final ExecutorService workers = Executors.newFixedThreadPool(4);
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   private ApiServer(PersonaApp app, PersonaConfig config) throws IOException {
     this.app = app;
