@@ -85,9 +85,11 @@ while true; do
   (( ${done_count:-0} >= BASKETS )) && break
   sleep 1
 done
-sleep 5 # the offer ledger and the co-purchase learning trail the profiles by a few transactions
 echo
 awk -v n="$BASKETS" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "  processed in %.1f s after the replay ended\n", b - a }'
 
 say "evaluating: top $K offers per returning customer, from the app's API, against purchases after $CUT"
-persona evaluate --file "$FILE" "${MAP_ARGS[@]}" --cut "$CUT" -k "$K" --api "$API"
+# The co-purchase learning and the offer ledger trail the profiles: evaluate first waits for the app's group to have
+# committed every partition it reads, repartition topics included, so that every run asks a settled app.
+persona evaluate --file "$FILE" "${MAP_ARGS[@]}" --cut "$CUT" -k "$K" --api "$API" \
+  --wait-for-group "$PERSONA_APPLICATION_ID"

@@ -6,6 +6,7 @@ import io.persona.evaluation.Baselines;
 import io.persona.evaluation.Purchases;
 import io.persona.evaluation.Scores;
 import io.persona.replay.SaleLine;
+import io.persona.topology.GroupProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -27,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,10 +62,20 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--channel", description = "Channel the offers are asked for (default: ${DEFAULT-VALUE}).")
   String channel = "email";
 
+  @Option(names = "--wait-for-group", description = "First wait until this consumer group (the app's "
+      + "application.id) has committed everything it reads, repartition topics included, so that the co-purchase "
+      + "learning and the offer ledger have caught up too.")
+  String waitForGroup;
+
+  @Mixin BootstrapOption bootstrap = new BootstrapOption();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (waitForGroup != null) {
+      awaitSettled(err);
+    }
     List<SaleLine> lines = source.read(false).lines();
     Purchases purchases = Purchases.split(lines, cut);
     Set<String> returning = purchases.returning();
@@ -85,6 +98,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         Scores.of(purchases, Baselines.popularNew(purchases, k), k, catalogSize));
     out.flush();
     return 0;
+  }
+
+  /** Until the group has nothing left to commit, twice in a row a second apart (exactly-once: transactional topics). */
+  private void awaitSettled(PrintWriter err) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve()))) {
+      long started = System.nanoTime();
+      for (int settled = 0; settled < 2; ) {
+        long behind = GroupProgress.unsettled(admin, waitForGroup, topic -> topic.startsWith(waitForGroup + "-"));
+        settled = behind == 0 ? settled + 1 : 0;
+        err.printf("\r  waiting for %s to commit everything: %,d records left   ", waitForGroup, behind);
+        err.flush();
+        Thread.sleep(1_000);
+      }
+      err.printf("%n  settled after %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
   }
 
   private static void row(PrintWriter out, String policy, Scores scores) {

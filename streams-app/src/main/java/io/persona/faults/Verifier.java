@@ -4,6 +4,7 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.faults.FaultWorkload.Input;
 import io.persona.faults.Publisher.Position;
+import io.persona.topology.GroupProgress;
 import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.nio.charset.StandardCharsets;
@@ -144,21 +145,10 @@ final class Verifier {
     return lag;
   }
 
-  /**
-   * Records of any partition the group reads (inputs and repartition topics) that it has not committed past. A
-   * transactional topic ends with a commit marker that offsets never pass: one offset of slack there.
-   */
+  /** Records of any partition the group reads (inputs and repartition topics) that it has not committed past. */
   long unsettled(Admin admin, boolean transactional) throws ExecutionException, InterruptedException {
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-    long behind = 0;
-    for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-      long slack = transactional && !INPUTS.contains(end.getKey().topic()) ? 1 : 0;
-      behind += Math.max(0, end.getValue().offset() - committed.get(end.getKey()).offset() - slack);
-    }
-    return behind + inputLag(admin);
+    return GroupProgress.unsettled(admin, groupId, topic -> transactional && !INPUTS.contains(topic))
+        + inputLag(admin);
   }
 
   String groupState(Admin admin) throws ExecutionException, InterruptedException {
