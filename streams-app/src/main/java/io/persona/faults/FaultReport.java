@@ -100,7 +100,7 @@ public final class FaultReport {
           outcome.restoredEqual() ? "equal" : "DIFFERENT"));
     }
     List<String> failures = failures();
-    String pass = exactlyOnceRun() ? "**PASS**: exactly once, after " + outcome.kills() + " kills"
+    String pass = exactlyOnceRun() ? "**PASS**: exactly once, after " + outcome.kills() + (outcome.kills() == 1 ? " kill" : " kills")
         : String.format("**PASS** (the control): %,d duplicate offers and nothing lost, as at_least_once allows",
             r.duplicateOffers());
     md.append('\n').append(failures.isEmpty() ? pass : "**FAIL**: " + String.join("; ", failures)).append("\n");
