@@ -1,17 +1,14 @@
 package io.persona.bench;
 
+import io.persona.topology.WholeTopic;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -75,14 +72,6 @@ final class DrainClock {
 
   /** The read_committed end offset of every partition of {@code topics}. */
   Map<TopicPartition, Long> endOffsets(Collection<String> topics) throws ExecutionException, InterruptedException {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (var description : admin.describeTopics(List.copyOf(topics)).allTopicNames().get().values()) {
-      description.partitions().forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()),
-          OffsetSpec.latest()));
-    }
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-        .forEach((partition, info) -> ends.put(partition, info.offset()));
-    return ends;
+    return WholeTopic.endOffsets(admin, topics, IsolationLevel.READ_COMMITTED);
   }
 }

@@ -5,7 +5,6 @@ import io.persona.avro.OfferKpi;
 import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -85,16 +83,11 @@ public final class KpisCommand implements Callable<Integer> {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (r.value() != null) {
-            latest.put(r.key(), Topics.OFFER_KPIS.valueSerde().decode(r.value()));
-          }
-        });
-      }
+      WholeTopic.readToEnd(consumer, topic, r -> {
+        if (r.value() != null) {
+          latest.put(r.key(), Topics.OFFER_KPIS.valueSerde().decode(r.value()));
+        }
+      });
     }
     return latest;
   }

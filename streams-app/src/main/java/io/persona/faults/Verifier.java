@@ -8,7 +8,6 @@ import io.persona.topology.GroupProgress;
 import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,10 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -138,7 +134,7 @@ final class Verifier {
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
     long lag = 0;
-    for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, INPUTS, IsolationLevel.READ_UNCOMMITTED).entrySet()) {
+    for (Map.Entry<TopicPartition, Long> end : WholeTopic.endOffsets(admin, INPUTS, IsolationLevel.READ_UNCOMMITTED).entrySet()) {
       OffsetAndMetadata at = committed.get(end.getKey());
       lag += end.getValue() - (at == null ? 0 : at.offset());
     }
@@ -147,8 +143,7 @@ final class Verifier {
 
   /** Records of any partition the group reads (inputs and repartition topics) that it has not committed past. */
   long unsettled(Admin admin, boolean transactional) throws ExecutionException, InterruptedException {
-    return GroupProgress.unsettled(admin, groupId, topic -> transactional && !INPUTS.contains(topic))
-        + inputLag(admin);
+    return GroupProgress.unsettled(admin, groupId, topic -> transactional && !INPUTS.contains(topic));
   }
 
   String groupState(Admin admin) throws ExecutionException, InterruptedException {
@@ -167,18 +162,9 @@ final class Verifier {
   /** Partitions the app writes whose last stable offset trails their end: a transaction still open there. */
   private long openTransactionPartitions(Admin admin) throws ExecutionException, InterruptedException {
     List<String> written = writtenTopics(admin);
-    Map<TopicPartition, Long> stable = endOffsets(admin, written, IsolationLevel.READ_COMMITTED);
-    Map<TopicPartition, Long> end = endOffsets(admin, written, IsolationLevel.READ_UNCOMMITTED);
+    Map<TopicPartition, Long> stable = WholeTopic.endOffsets(admin, written, IsolationLevel.READ_COMMITTED);
+    Map<TopicPartition, Long> end = WholeTopic.endOffsets(admin, written, IsolationLevel.READ_UNCOMMITTED);
     return end.entrySet().stream().filter(e -> stable.get(e.getKey()) < e.getValue()).count();
-  }
-
-  private Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics, IsolationLevel isolation)
-      throws ExecutionException, InterruptedException {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
-        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-    return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 
   /** A dead letter matches when its source headers point at a malformed record and its bytes are that record's. */
@@ -218,12 +204,7 @@ final class Verifier {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(each);
-      }
+      WholeTopic.readToEnd(consumer, topic, each);
     }
   }
 }
