@@ -46,7 +46,7 @@ REPORT="$RUN_DIR/report-$PROFILE.md"
 
 fresh_broker() {
   "$ROOT/scripts/kafka-local.sh" reset >/dev/null 2>&1 || true
-  rm -rf "$RUN_DIR"/instance-* "$RUN_DIR"/oracle-state
+  rm -rf "$RUN_DIR"/instance-*
   "$ROOT/scripts/kafka-local.sh" start
 }
 

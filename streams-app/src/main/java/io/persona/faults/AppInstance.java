@@ -30,7 +30,6 @@ final class AppInstance {
   private final int port;
   private final Map<String, String> env;
   private Process process;
-  private int starts;
 
   AppInstance(String name, Path jar, Path workDir, int port, Map<String, String> appEnv) {
     this.name = name;
@@ -54,7 +53,6 @@ final class AppInstance {
     builder.environment().put("PERSONA_STATE_DIR", stateDir.toString());
     builder.environment().put("PERSONA_SERVER_PORT", Integer.toString(port));
     process = builder.start();
-    starts++;
   }
 
   boolean alive() {
@@ -121,10 +119,6 @@ final class AppInstance {
         }
       }
     }
-  }
-
-  int starts() {
-    return starts;
   }
 
   Path log() {

@@ -134,7 +134,6 @@ public final class FaultRun {
     env.put("PERSONA_APPLICATION_ID", "persona-faults");
     env.put("PERSONA_PROCESSING_GUARANTEE", plan.guarantee());
     env.put("PERSONA_TOPICS_PARTITIONS", "4");
-    env.put("PERSONA_STATE_DIR", plan.workDir().resolve("oracle-state").toString());
     // Every basket decides exactly one offer: the one trigger whose count the oracle knows from the input alone.
     env.put("PERSONA_OFFERS_TRIGGER_CART_ABANDONMENT_CHANNEL", "off");
     env.put("PERSONA_OFFERS_TRIGGER_INTEREST_SPIKE_CHANNEL", "off");

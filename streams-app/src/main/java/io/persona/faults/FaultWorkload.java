@@ -34,12 +34,12 @@ public final class FaultWorkload {
   /** The kinds of malformed record mixed into the traffic. */
   public enum Pill { RANDOM_BYTES, TRUNCATED_AVRO, UNKNOWN_FINGERPRINT, EMPTY_VALUE, NULL_KEY }
 
-  static final int CATEGORIES = 8;
+  private static final int CATEGORIES = 8;
   private static final int PRODUCTS_PER_CATEGORY = 25;
   private static final double BASKET_SHARE = 0.2;
   private static final ClickEventType[] CLICKS = {
       ClickEventType.PAGE_VIEW, ClickEventType.PRODUCT_VIEW, ClickEventType.PRODUCT_VIEW, ClickEventType.SEARCH};
-  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private final long seed;
   private final int events;
