@@ -11,6 +11,7 @@ import io.persona.metrics.AppMetrics;
 import io.persona.offers.OfferViews;
 import io.persona.profile.Decay;
 import io.persona.query.OfferQueries;
+import io.persona.topology.LearningTopology;
 import io.persona.topology.PersonaTopology;
 import io.persona.topology.TopicProvisioner;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +22,11 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running instance: topics provisioned, topology running, stopped by {@link #close()}. */
+/**
+ * One running instance: topics provisioned, and two Kafka Streams applications in one process. The engine
+ * ({@link PersonaTopology}) decides and sends offers; the learning app ({@link LearningTopology}) does what no offer
+ * waits for, with its own transactions, so it never slows the engine's. Stopped by {@link #close()}.
+ */
 public final class PersonaApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PersonaApp.class);
   /** A failure that keeps coming back would otherwise abort and retry the same transaction forever. */
@@ -30,6 +35,7 @@ public final class PersonaApp implements AutoCloseable {
 
   private final PersonaConfig config;
   private final KafkaStreams streams;
+  private final KafkaStreams learning;
   private final OfferQueries queries;
   private final AppMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -41,12 +47,16 @@ public final class PersonaApp implements AutoCloseable {
     OfferViews views = new OfferViews(new Decay(config.profile().halfLife()));
     this.metrics = new AppMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     this.streams = new KafkaStreams(PersonaTopology.build(config, views, metrics), StreamsProperties.of(config));
+    this.learning = new KafkaStreams(LearningTopology.build(config), StreamsProperties.learning(config));
     new KafkaStreamsMetrics(streams).bindTo(metrics.registry());
+    new KafkaStreamsMetrics(learning).bindTo(metrics.registry());
     new JvmMemoryMetrics().bindTo(metrics.registry());
     new JvmGcMetrics().bindTo(metrics.registry());
     this.queries = new OfferQueries(streams, config, views);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onThreadFailure);
+    learning.setStateListener(this::onLearningStateChange);
+    learning.setUncaughtExceptionHandler(this::onThreadFailure);
   }
 
   /** Provisions topics and starts processing; returns at once (the app goes REBALANCING, then RUNNING). */
@@ -81,7 +91,8 @@ public final class PersonaApp implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("stopping (up to {} ms)", config.shutdownTimeout().toMillis());
-    stoppedCleanly = streams.close(config.shutdownTimeout());
+    boolean learningStopped = learning.close(config.shutdownTimeout());
+    stoppedCleanly = streams.close(config.shutdownTimeout()) && learningStopped;
     LOG.info(stoppedCleanly ? "stopped cleanly" : "stop timed out after {} ms", config.shutdownTimeout().toMillis());
     stopped.countDown();
   }
@@ -110,8 +121,19 @@ public final class PersonaApp implements AutoCloseable {
 
   private void onStateChange(State now, State before) {
     LOG.info("state {} -> {}", before, now);
+    if (now == State.RUNNING && learning.state() == State.CREATED) {
+      // the learning app reads the profile store's changelog, which the engine creates at its first rebalance
+      learning.start();
+    }
     if (now == State.ERROR || now == State.NOT_RUNNING) {
       stopped.countDown();
+    }
+  }
+
+  private void onLearningStateChange(State now, State before) {
+    LOG.info("learning app state {} -> {}", before, now);
+    if (now == State.ERROR) {
+      stopped.countDown(); // so that the process exits and its supervisor starts it again
     }
   }
 }

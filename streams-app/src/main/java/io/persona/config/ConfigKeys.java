@@ -41,6 +41,7 @@ public final class ConfigKeys {
   public static final String MAX_FUTURE_MS = "events.max.future.ms";
   public static final String GRACE_MS = "events.grace.ms";
   public static final String ORDER_WAIT_MS = "events.order.wait.ms";
+  public static final String LEARNING_COMMIT_INTERVAL_MS = "learning.commit.interval.ms";
 
   public static final String TRIGGER_CHANNEL_PREFIX = "offers.trigger.";
   public static final String CAP_PREFIX = "offers.cap.";
@@ -141,6 +142,9 @@ public final class ConfigKeys {
               "An event time further ahead of the record's arrival (broker append time) is rejected to the dead letters.")
           .define(GRACE_MS, Type.LONG, 7 * DAY, Range.atLeast(0), MEDIUM,
               "An event time further behind stream time is too late and goes to the dead letters.")
+          .define(LEARNING_COMMIT_INTERVAL_MS, Type.LONG, 1_000L, Range.between(10, 600_000), LOW,
+              "Commit interval of the learning app (co-purchases, offer KPIs, profile publication), which no offer "
+                  + "waits for: longer means fewer, larger transactions off the offers' path.")
           .define(ORDER_WAIT_MS, Type.LONG, 0L, Range.between(0, 60_000), MEDIUM,
               "How long a task with some inputs caught up waits for producers to send more to them, so that records "
                   + "published out of step across topics are still taken in event-time order (Kafka Streams "

@@ -133,6 +133,7 @@ public final class ConfigLoader {
         events(parsed),
         millis(parsed, ConfigKeys.EXPIRY_SCAN_INTERVAL_MS),
         millis(parsed, ConfigKeys.ORDER_WAIT_MS),
+        millis(parsed, ConfigKeys.LEARNING_COMMIT_INTERVAL_MS),
         OfferSettingsParser.parse(parsed),
         privacy(parsed),
         (String) parsed.get(ConfigKeys.SERVER_HOST),

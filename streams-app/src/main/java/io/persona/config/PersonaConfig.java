@@ -16,6 +16,7 @@ import java.util.Map;
  * @param events the validity rules of incoming events, with their time tolerances
  * @param expiryScanInterval how often, in stream time, expired state is looked for
  * @param orderWait how long a task waits for a lagging input partition, to take records in event-time order
+ * @param learningCommitInterval the commit interval of the learning app, which no offer waits for
  * @param serverHost host of the HTTP API, also advertised to other instances
  * @param serverPort port of the HTTP API; 0 when it is off
  */
@@ -35,6 +36,7 @@ public record PersonaConfig(
     EventValidator events,
     Duration expiryScanInterval,
     Duration orderWait,
+    Duration learningCommitInterval,
     OfferSettings offers,
     PrivacySettings privacy,
     String serverHost,

@@ -11,7 +11,27 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** Kafka Streams settings derived from the app's configuration; {@code kafka.*} overrides are applied last. */
 public final class StreamsProperties {
+  /** Appended to the engine's application id to name the learning app (its group, transactions, internal topics). */
+  public static final String LEARNING_SUFFIX = "-learning";
+
   private StreamsProperties() {}
+
+  /**
+   * The learning app's settings: the engine's, under an application id of its own, with a longer commit interval;
+   * no API and no dead letters of its own (the engine dead-letters what both read).
+   */
+  public static Properties learning(PersonaConfig config) {
+    Properties props = of(config);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, learningApplicationId(config));
+    props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    props.remove(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.learningCommitInterval().toMillis());
+    return props;
+  }
+
+  public static String learningApplicationId(PersonaConfig config) {
+    return config.applicationId() + LEARNING_SUFFIX;
+  }
 
   public static Properties of(PersonaConfig config) {
     Properties props = new Properties();

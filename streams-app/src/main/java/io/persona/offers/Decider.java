@@ -26,7 +26,7 @@ import java.util.function.Function;
 /**
  * Decides which offer, if any, a customer gets: candidates from the profile, the customer-level guards, a ranking
  * by relevance times a Thompson draw of the customer's response, and the sticky holdout. The same inputs always give
- * the same decision, with the same offer event id. The offer's budget is checked again by the ledger that owns it.
+ * the same decision, with the same offer event id.
  */
 public final class Decider {
   /** Where the shared, non-customer knowledge comes from: the global stores. */
@@ -34,6 +34,14 @@ public final class Decider {
     ProductNeighbours neighbours(String productId);
 
     OfferKpi kpi(String offerId);
+
+    /**
+     * Whether the offer's budget allows one more send. By default, judged from the offer's KPIs (what a read-only
+     * query can know); a decision asks its task's share of the budget instead.
+     */
+    default boolean budgetAllows(OfferCatalogEntry offer, OfferKpi kpi) {
+      return OfferLedger.budgetAllows(kpi, offer);
+    }
   }
 
   /** One decision: the offer event to publish (or withhold) and what the customer's state remembers of it. */
@@ -114,10 +122,9 @@ public final class Decider {
         .setCreatedAt(now)
         .setExpiresAt(expires)
         .build();
-    // A holdout decision is final here; a send is confirmed when the offer's ledger has sent it.
     OfferSend send = new OfferSend(offerEventId, offer.getOfferId(), offerClass(offer), channel, arm, now,
         offer.getTargetProductId(), offer.getTargetCategory(), offer.getTargetBrand(), true,
-        arm == ExperimentArm.HOLDOUT, null);
+        true, null); // sent (or withheld) in the transaction that decides it
     return new Decision(event, send);
   }
 
@@ -150,7 +157,7 @@ public final class Decider {
         continue;
       }
       OfferKpi kpi = kpi(offer);
-      if (OfferLedger.budgetAllows(kpi, offer)) {
+      if (lookups.budgetAllows(offer, kpi)) {
         eligible.add(candidate);
         offers.put(offer.getOfferId(), offer);
         kpis.put(offer.getOfferId(), kpi);

@@ -155,15 +155,12 @@ public final class OfferMemory {
     return true;
   }
 
-  /**
-   * Remembers a decision (sent or withheld), forgetting closed ones no window can see any more; one still waiting
-   * for its ledger's confirmation is kept, whatever its age.
-   */
+  /** Remembers a decision (sent or withheld), forgetting closed ones no window can see any more. */
   public void recordSend(CustomerOfferState state, OfferSend send) {
     Instant horizon = send.getSentAt().minus(settings.memory());
     List<OfferSend> kept = new ArrayList<>();
     for (OfferSend old : state.getSends()) {
-      if (old.getOpen() || !old.getConfirmed() || old.getSentAt().isAfter(horizon)) {
+      if (old.getOpen() || old.getSentAt().isAfter(horizon)) {
         kept.add(old);
       }
     }
@@ -173,14 +170,6 @@ public final class OfferMemory {
       kept.remove(0);
     }
     state.setSends(kept);
-  }
-
-  /** Forgets a decision the offer's budget refused: it was never sent, so it holds no cap and no attribution. */
-  public static boolean forget(CustomerOfferState state, String offerEventId) {
-    List<OfferSend> kept = new ArrayList<>(state.getSends());
-    boolean removed = kept.removeIf(s -> s.getOfferEventId().equals(offerEventId));
-    state.setSends(kept);
-    return removed;
   }
 
   /** Closes an answered or lapsed decision and learns from it for the offer's class. */
@@ -197,31 +186,6 @@ public final class OfferMemory {
       }
     }
     state.setSends(sends);
-  }
-
-  /**
-   * Keeps the answer to a decision not yet confirmed as sent (a basket's, or its lapse): it is reported at the
-   * confirmation and dropped with a refusal, so the result does not depend on how soon the ledger answers.
-   */
-  public static void holdAnswer(CustomerOfferState state, OfferSend send, OfferOutcome answer) {
-    replace(state, send.getOfferEventId(), s -> s.setOpen(false).setPendingOutcome(answer));
-  }
-
-  /**
-   * Marks a decision sent; returns the answer a basket gave meanwhile (now learned from), or null.
-   */
-  public static OfferOutcome confirm(CustomerOfferState state, String offerEventId) {
-    OfferSend send = state.getSends().stream().filter(s -> s.getOfferEventId().equals(offerEventId)).findFirst()
-        .orElse(null);
-    if (send == null || send.getConfirmed()) {
-      return null;
-    }
-    OfferOutcome pending = send.getPendingOutcome();
-    replace(state, offerEventId, s -> s.setConfirmed(true).setPendingOutcome(null));
-    if (pending != null) {
-      learn(state, send.getOfferClass(), pending.getOutcome() != OutcomeType.IGNORED, pending.getOccurredAt());
-    }
-    return pending;
   }
 
   /** Remembers that the customer redeemed {@code offerId} at {@code at}. */

@@ -3,7 +3,10 @@ package io.persona.processors;
 import io.persona.avro.ConsentState;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.CustomerProfile;
-import io.persona.avro.LedgerEntry;
+import io.persona.avro.AdOffer;
+import io.persona.avro.Channel;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.OfferKpi;
 import io.persona.avro.OfferOutcome;
 import io.persona.avro.OfferSend;
@@ -20,16 +23,17 @@ import io.persona.offers.OfferSettings;
 import io.persona.offers.OfferViews;
 import io.persona.metrics.AppMetrics;
 import io.persona.privacy.Consents;
+import io.persona.privacy.Pseudonyms;
 import io.persona.processors.DueTimers.Timer;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
-import io.persona.topology.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -45,14 +49,16 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Decides offers as profiles change and as stream time passes, and learns from the baskets that answer them.
+ * Decides offers as profiles change and as stream time passes, sends them, and learns from the baskets that answer
+ * them: the event that earns an offer and the offer itself commit in one transaction.
  *
- * <p>In: customer id -> {@link ProfileUpdate}. Out: offer id -> {@link LedgerEntry} (decisions and outcomes, for the
- * ledger that owns the offer and its budget) and customer id -> {@link OfferOutcome} (redeemed, converted, ignored).
+ * <p>In: customer id -> {@link ProfileUpdate}. Out: customer id -> {@link PersonalizedOffer} (sent offers; on the ad
+ * channel instead pseudonym -> {@link AdOffer}, with no personal field) and customer id -> {@link OfferOutcome}
+ * (SENT, WITHHELD_HOLDOUT, REDEEMED, CONVERTED, IGNORED: what the learning app counts into every offer's KPIs).
  * Stores: {@link StoreNames#CUSTOMER_OFFER_STATE}, read and written per event; {@link StoreNames#OFFER_TIMERS} for
- * abandoned carts, digests and closing attribution windows; {@link StoreNames#CUSTOMER_PROFILES} read when a timer
- * fires; {@link StoreNames#CONSENT} read when deciding (default deny); the global similarity and KPI stores. Caps, cooldowns and the decision are written in
- * the same transaction as the ledger entry.
+ * abandoned carts, digests and closing attribution windows; {@link StoreNames#OFFER_BUDGETS}, this task's books of
+ * the offers with a budget; {@link StoreNames#CUSTOMER_PROFILES} read when a timer fires; {@link StoreNames#CONSENT}
+ * read when deciding (default deny); the global catalog, similarity and KPI stores.
  */
 public final class DecideOffersProcessor implements Processor<String, ProfileUpdate, String, SpecificRecord> {
   private static final char CART = 'C';
@@ -66,17 +72,21 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private final Attribution attribution;
   private final Consents consents;
   private final AppMetrics metrics;
-  private final AvroSerde<CustomerProfile> profileSerde = Topics.CUSTOMER_PROFILES.valueSerde();
+  private final Pseudonyms pseudonyms;
+  private final int partitions;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, CustomerOfferState> states;
-  private KeyValueStore<String, byte[]> profiles;
+  private DecodedProfileStore profiles;
+  private TaskBudgets budgets;
   private KeyValueStore<String, ConsentState> consentStates;
   private DueTimers timers;
   private Decider decider;
 
   DecideOffersProcessor(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
-      Function<Decider.Lookups, Decider> deciders, AppMetrics metrics) {
+      Function<Decider.Lookups, Decider> deciders, Pseudonyms pseudonyms, int partitions, AppMetrics metrics) {
     this.metrics = metrics;
+    this.pseudonyms = pseudonyms;
+    this.partitions = partitions;
     this.settings = settings;
     this.memory = memory;
     this.views = views;
@@ -92,7 +102,10 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
     this.consentStates = context.getStateStore(StoreNames.CONSENT);
     this.timers = new DueTimers(context.getStateStore(StoreNames.OFFER_TIMERS));
-    this.decider = deciders.apply(GlobalLookups.of(context));
+    this.budgets = new TaskBudgets(context.getStateStore(StoreNames.OFFER_BUDGETS), views.catalog(),
+        context.taskId().partition(), partitions);
+    this.decider = deciders.apply(new TaskLookups(context.getStateStore(StoreNames.PRODUCT_SIMILARITY),
+        context.getStateStore(StoreNames.OFFER_KPIS), budgets));
     context.schedule(settings.timerInterval(), PunctuationType.STREAM_TIME, this::onStreamTime);
   }
 
@@ -183,14 +196,9 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
   private void onAttributionTimer(CustomerOfferState state, Instant due) {
     for (OfferSend lapsed : attribution.lapsed(state.getSends(), due)) {
-      OfferOutcome ignored = Outcomes.answered(state.getCustomerId(), lapsed, OutcomeType.IGNORED,
-          attribution.closesAt(lapsed), null, null);
-      if (lapsed.getConfirmed()) {
-        OfferMemory.close(state, lapsed, false, due);
-        report(ignored);
-      } else {
-        OfferMemory.holdAnswer(state, lapsed, ignored); // a replay may run ahead of the ledger's confirmation
-      }
+      OfferMemory.close(state, lapsed, false, due);
+      report(Outcomes.answered(state.getCustomerId(), lapsed, OutcomeType.IGNORED, attribution.closesAt(lapsed),
+          null, null));
     }
   }
 
@@ -198,15 +206,10 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private void learnFrom(CustomerOfferState state, PosTransaction basket) {
     Set<String> redeemed = new LinkedHashSet<>(basket.getRedeemedOfferIds());
     for (Attribution.Success success : attribution.successes(state.getSends(), basket)) {
-      OfferOutcome answer = Outcomes.answered(state.getCustomerId(), success.offer(),
+      OfferMemory.close(state, success.offer(), true, basket.getEventTime());
+      report(Outcomes.answered(state.getCustomerId(), success.offer(),
           success.redeemed() ? OutcomeType.REDEEMED : OutcomeType.CONVERTED, basket.getEventTime(),
-          basket.getTransactionId(), basket.getTotal());
-      if (success.offer().getConfirmed()) {
-        OfferMemory.close(state, success.offer(), true, basket.getEventTime());
-        report(answer);
-      } else {
-        OfferMemory.holdAnswer(state, success.offer(), answer);
-      }
+          basket.getTransactionId(), basket.getTotal()));
       if (success.redeemed()) {
         redeemed.add(success.offer().getOfferId()); // also when scanned as a coupon
       }
@@ -231,19 +234,33 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     memory.recordSend(state, decision.send());
     Timer lapse = lapseTimer(state.getCustomerId(), decision.send(), settings);
     timers.schedule(lapse.due(), lapse.kind(), lapse.customerId());
-    LedgerEntry entry = new LedgerEntry(decision.offer(), null);
-    context.forward(new Record<>(decision.offer().getOfferId(), entry, at.toEpochMilli()));
+    PersonalizedOffer offer = decision.offer();
+    OutcomeType outcome = OutcomeType.WITHHELD_HOLDOUT;
+    if (!decision.heldOut()) {
+      budgets.recordSent(offer.getOfferId(), at);
+      send(offer, at);
+      outcome = OutcomeType.SENT;
+    }
+    metrics.offer(trigger, offer.getChannel(), outcome.name().toLowerCase(Locale.ROOT));
+    context.forward(new Record<>(offer.getCustomerId(), Outcomes.settled(offer, outcome, at), at.toEpochMilli()));
   }
 
+  /** Email, POS and the like get the customer id; the ad channel only a pseudonym, on its own topic. */
+  private void send(PersonalizedOffer offer, Instant at) {
+    if (offer.getChannel() != Channel.AD) {
+      context.forward(new Record<>(offer.getCustomerId(), offer, at.toEpochMilli()));
+      return;
+    }
+    String pseudonym = pseudonyms.of(offer.getCustomerId());
+    AdOffer ad = new AdOffer(pseudonyms.of(offer.getOfferEventId()), pseudonym, offer.getOfferId(),
+        offer.getTrigger(), offer.getCreatedAt(), offer.getExpiresAt());
+    context.forward(new Record<>(pseudonym, ad, at.toEpochMilli()));
+  }
+
+  /** An answer counts against the task's budget books and goes to the learning app on the customer's outcomes. */
   private void report(OfferOutcome outcome) {
-    forwardOutcome(context, outcome);
-  }
-
-  /** An answer goes to the ledger of its offer (KPIs, budget) and to the customer's outcomes. */
-  static void forwardOutcome(ProcessorContext<String, SpecificRecord> context, OfferOutcome outcome) {
-    long at = outcome.getOccurredAt().toEpochMilli();
-    context.forward(new Record<>(outcome.getOfferId(), new LedgerEntry(null, outcome), at));
-    context.forward(new Record<>(outcome.getCustomerId(), outcome, at));
+    budgets.recordAnswer(outcome);
+    context.forward(new Record<>(outcome.getCustomerId(), outcome, outcome.getOccurredAt().toEpochMilli()));
   }
 
   /** Every timer the customer's state may have pending, so an erasure can cancel them (their keys hold the id). */
@@ -268,16 +285,15 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   }
 
   private CustomerProfile profileOf(String customerId) {
-    byte[] stored = profiles.get(customerId);
-    return stored == null ? null : profileSerde.decode(stored);
+    return profiles.get(customerId);
   }
 
-  /** Reads the global similarity and KPI stores. */
-  private record GlobalLookups(KeyValueStore<String, ProductNeighbours> similarity,
-      KeyValueStore<String, OfferKpi> kpis) implements Decider.Lookups {
-    static GlobalLookups of(ProcessorContext<?, ?> context) {
-      return new GlobalLookups(context.getStateStore(StoreNames.PRODUCT_SIMILARITY),
-          context.getStateStore(StoreNames.OFFER_KPIS));
+  /** Reads the global similarity and KPI stores, and the task's own budget books. */
+  private record TaskLookups(KeyValueStore<String, ProductNeighbours> similarity,
+      KeyValueStore<String, OfferKpi> kpis, TaskBudgets budgets) implements Decider.Lookups {
+    @Override
+    public boolean budgetAllows(OfferCatalogEntry offer, OfferKpi kpi) {
+      return budgets.allow(offer);
     }
 
     @Override
@@ -298,11 +314,19 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     private final OfferMemory memory;
     private final OfferViews views;
     private final Function<Decider.Lookups, Decider> deciders;
+    private final Pseudonyms pseudonyms;
+    private final int partitions;
     private final AppMetrics metrics;
 
+    /**
+     * @param pseudonyms null when no trigger sends to the ad channel
+     * @param partitions of the customer topics: each task's share of a budget is one part in this many
+     */
     public Supplier(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
-        Function<Decider.Lookups, Decider> deciders, AppMetrics metrics) {
+        Function<Decider.Lookups, Decider> deciders, Pseudonyms pseudonyms, int partitions, AppMetrics metrics) {
       this.metrics = metrics;
+      this.pseudonyms = pseudonyms;
+      this.partitions = partitions;
       this.settings = settings;
       this.consents = consents;
       this.memory = memory;
@@ -312,7 +336,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
     @Override
     public Processor<String, ProfileUpdate, String, SpecificRecord> get() {
-      return new DecideOffersProcessor(settings, consents, memory, views, deciders, metrics);
+      return new DecideOffersProcessor(settings, consents, memory, views, deciders, pseudonyms, partitions, metrics);
     }
 
     @Override
@@ -321,7 +345,9 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_OFFER_STATE),
               Serdes.String(), AvroSerde.of(CustomerOfferState.class)).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_TIMERS),
-              Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+              Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_BUDGETS),
+              Serdes.String(), AvroSerde.of(OfferKpi.class)).withCachingEnabled());
     }
   }
 }

@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * profile, duplicate filter, offer state (caps, cooldowns, attribution, learned responses), pending timers, consent
  * and links. Each delete is a tombstone in the store's changelog.
  *
- * <p>In: customer id -> {@link ErasureRequest}. Out ({@link ErasureStep}): tombstones for {@code customer-profiles}
- * and for each channel on {@code consent-changes}; an unlink per anonymous id, for the identity task that owns it;
+ * <p>In: customer id -> {@link ErasureRequest}. Out ({@link ErasureStep}): tombstones for each channel on
+ * {@code consent-changes} (the profile's tombstone reaches {@code customer-profiles} from the store's changelog); an unlink per anonymous id, for the identity task that owns it;
  * an {@link ErasureReceipt}. Offer KPIs keep their counts: they hold no customer id.
  */
 public final class EraseCustomerProcessor implements Processor<String, ErasureRequest, String, ErasureStep> {
@@ -41,7 +41,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   private final Duration inactiveRetention;
   private final Duration scanInterval;
   private ProcessorContext<String, ErasureStep> context;
-  private KeyValueStore<String, byte[]> profiles;
+  private DecodedProfileStore profiles;
   private KeyValueStore<String, ?> basketDedup;
   private KeyValueStore<String, CustomerOfferState> offerStates;
   private KeyValueStore<String, ConsentState> consents;
@@ -88,7 +88,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   private void retire(long streamTime) {
     Instant now = Instant.ofEpochMilli(streamTime);
     for (String customerId : inactivity.takeExpiredBefore(now)) {
-      CustomerProfile profile = decode(profiles.get(customerId));
+      CustomerProfile profile = profiles.get(customerId);
       if (profile == null) {
         continue;
       }
@@ -105,15 +105,13 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   private void erase(String customerId, String requestId, Instant requestedAt, Instant at) {
     Set<String> cleared = new LinkedHashSet<>();
     List<String> tombstoned = new ArrayList<>();
-    byte[] profile = profiles.get(customerId);
+    CustomerProfile profile = profiles.get(customerId);
     if (profile != null) {
-      CustomerProfile decoded = decode(profile);
-      inactivity.remove(customerId, decoded.getLastSeen().plus(inactiveRetention));
+      inactivity.remove(customerId, profile.getLastSeen().plus(inactiveRetention));
       profiles.delete(customerId);
       cleared.add(StoreNames.CUSTOMER_PROFILES);
       cleared.add(StoreNames.CUSTOMER_INACTIVITY);
-      forward(customerId, new ErasureStep.Tombstone(Topics.CUSTOMER_PROFILES.name(), customerId), at);
-      tombstoned.add(Topics.CUSTOMER_PROFILES.name());
+      tombstoned.add(Topics.CUSTOMER_PROFILES.name()); // published from the store's changelog by the learning app
     }
     if (basketDedup.delete(customerId) != null) {
       cleared.add(StoreNames.BASKET_DEDUP);
@@ -147,10 +145,6 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
     ErasureReceipt receipt = new ErasureReceipt(requestId, requestedAt, at, new ArrayList<>(cleared), unlinked,
         tombstoned);
     forward(requestId, new ErasureStep.Receipt(receipt), at);
-  }
-
-  private static CustomerProfile decode(byte[] stored) {
-    return stored == null ? null : Topics.CUSTOMER_PROFILES.valueSerde().decode(stored);
   }
 
   private void forward(String key, ErasureStep step, Instant at) {

@@ -13,7 +13,6 @@ import io.persona.profile.ProfileUpdater;
 import io.persona.profile.RecentEvents;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
-import io.persona.topology.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,24 +29,26 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Reads a customer's profile, applies one change, stores it and forwards it: one read and one write per event.
  *
- * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link ProfileUpdate} (the profile, and its Avro
- * bytes to publish). Stores:
- * {@link StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached) holds the encoded profile and the same bytes
- * are forwarded, so each change is encoded once; {@link StoreNames#BASKET_DEDUP} holds the basket ids counted within
+ * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link ProfileUpdate} (the change and the profile after it). Stores:
+ * {@link StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached, with the latest profiles kept decoded: see
+ * {@link DecodedProfileStore}); its changelog, one record per customer and commit, is what the learning app
+ * publishes on {@code customer-profiles}; {@link StoreNames#BASKET_DEDUP} holds the basket ids counted within
  * the duplicate window, read and written for baskets only, and never published;
  * {@link StoreNames#CUSTOMER_INACTIVITY} indexes customers by the day they become inactive for too long (written when
  * that day changes), for retention; {@link StoreNames#ERASED_CUSTOMERS} and {@link StoreNames#CONSENT} are read only
  * when a customer has no profile (see {@link ErasureGate}).
  */
 public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, ProfileUpdate> {
+  /** Decoded profiles a task keeps: a shopper's session of clicks decodes their profile once. */
+  static final int DECODED_PROFILES_PER_TASK = 4_096;
+
   private final ProfileUpdater updater;
   private final ProfileSettings settings;
   private final Duration inactiveRetention;
   private final Consents consents;
   private final AppMetrics metrics;
-  private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
   private ProcessorContext<String, ProfileUpdate> context;
-  private KeyValueStore<String, byte[]> profiles;
+  private DecodedProfileStore profiles;
   private KeyValueStore<String, RecentEventIds> countedBaskets;
   private ExpiryIndex inactivity;
   private ErasureGate erasureGate;
@@ -73,21 +74,25 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
 
   @Override
   public void process(Record<String, ProfileChange> record) {
-    byte[] stored = profiles.get(record.key());
-    if (stored == null && !erasureGate.admits(record.key(), Instant.ofEpochMilli(record.timestamp()))) {
+    CustomerProfile current = profiles.get(record.key());
+    if (current == null && !erasureGate.admits(record.key(), Instant.ofEpochMilli(record.timestamp()))) {
       return; // erased on request, and no consent since: no new profile
     }
     if (record.value() instanceof ProfileChange.Basket basket && countedBefore(record.key(), basket.basket())) {
       return;
     }
-    CustomerProfile current = stored == null ? null : serde.decode(stored);
     Instant inactiveFrom = current == null ? null : current.getLastSeen().plus(inactiveRetention);
-    CustomerProfile updated = record.value().applyTo(record.key(), current, updater);
+    CustomerProfile updated;
+    try {
+      updated = record.value().applyTo(record.key(), current, updater);
+    } catch (RuntimeException e) {
+      profiles.forget(record.key()); // updated in place part-way: the stored bytes are the truth
+      throw e;
+    }
     metrics.event(record.value().kind());
     inactivity.move(record.key(), inactiveFrom, updated.getLastSeen().plus(inactiveRetention));
-    byte[] encoded = serde.encode(updated);
-    profiles.put(record.key(), encoded);
-    context.forward(record.withValue(new ProfileUpdate(record.value(), updated, encoded)));
+    profiles.put(record.key(), updated);
+    context.forward(record.withValue(new ProfileUpdate(record.value(), updated)));
   }
 
   /** True for a POS retry; otherwise remembers the basket as counted. */
@@ -124,8 +129,9 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     @Override
     public Set<StoreBuilder<?>> stores() {
       return StoreSets.of(
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES),
-              Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
+          DecodedProfileStore.builder(Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES), Serdes.String(), Serdes.ByteArray()),
+              DECODED_PROFILES_PER_TASK).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BASKET_DEDUP),
               Serdes.String(), AvroSerde.of(RecentEventIds.class)).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_INACTIVITY),

@@ -21,12 +21,23 @@ public final class ValidateProcessor<V> implements FixedKeyProcessor<String, V, 
 
   private final Rule<V> rule;
   private final Runnable onRejected;
+  private final boolean deadLetters;
   private FixedKeyProcessorContext<String, V> context;
 
   /** @param onRejected told of each record sent to the dead letters (a metric) */
   public ValidateProcessor(Rule<V> rule, Runnable onRejected) {
+    this(rule, onRejected, true);
+  }
+
+  private ValidateProcessor(Rule<V> rule, Runnable onRejected, boolean deadLetters) {
     this.rule = rule;
     this.onRejected = onRejected;
+    this.deadLetters = deadLetters;
+  }
+
+  /** Passes valid events on and drops the others: for a second reader of a topic whose first dead-letters them. */
+  public static <V> ValidateProcessor<V> dropping(Rule<V> rule) {
+    return new ValidateProcessor<>(rule, () -> { }, false);
   }
 
   @Override
@@ -39,6 +50,9 @@ public final class ValidateProcessor<V> implements FixedKeyProcessor<String, V, 
     Optional<String> reason = record.value() == null ? Optional.of("record value is missing")
         : rule.check(record.key(), record.value(), record.timestamp(), context.currentStreamTimeMs());
     if (reason.isPresent()) {
+      if (!deadLetters) {
+        return;
+      }
       onRejected.run();
       throw new InvalidEventException(reason.get());
     }

@@ -67,8 +67,7 @@ public final class OfferQueries {
 
   /** The customer's profile, or null for a customer never seen. */
   public CustomerProfile profile(String customerId) {
-    byte[] stored = this.<byte[]>readCustomer(StoreNames.CUSTOMER_PROFILES, customerId);
-    return stored == null ? null : Topics.CUSTOMER_PROFILES.valueSerde().decode(stored);
+    return this.<CustomerProfile>readCustomer(StoreNames.CUSTOMER_PROFILES, customerId);
   }
 
   /**

@@ -3,13 +3,10 @@ package io.persona.topology;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ErasureRequest;
 import io.persona.avro.ConsentChange;
-import io.persona.avro.LedgerEntry;
-import io.persona.avro.OfferOutcome;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.ProfileDelta;
 import io.persona.config.PersonaConfig;
 import io.persona.identity.IdentityResolver;
-import io.persona.learning.CoPurchases;
 import io.persona.metrics.AppMetrics;
 import io.persona.offers.Decider;
 import io.persona.offers.OfferMemory;
@@ -17,10 +14,7 @@ import io.persona.offers.OfferViews;
 import io.persona.processors.DecideOffersProcessor;
 import io.persona.processors.EraseCustomerProcessor;
 import io.persona.processors.UnlinkIdentityProcessor;
-import io.persona.processors.ConfirmDecisionProcessor;
-import io.persona.processors.LearnCoPurchasesProcessor;
 import io.persona.processors.MirrorProcessor;
-import io.persona.processors.OfferLedgerProcessor;
 import io.persona.processors.RecordConsentProcessor;
 import io.persona.processors.RememberLinksProcessor;
 import io.persona.processors.ResolveIdentityProcessor;
@@ -32,14 +26,12 @@ import io.persona.profile.Decay;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
 import io.persona.serde.AvroSerde;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -51,15 +43,16 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The whole processing graph: ingest -> identity -> profile -> decide -> emit -> learn.
+ * The engine: ingest -> identity -> profile -> decide -> emit, on the path of every offer. A basket is folded, decided
+ * and its offer sent in the transaction that reads it; a click crosses one repartition (to its customer's task)
+ * first. Learning that no offer waits for runs in {@link LearningTopology}, an application of its own.
  *
  * <p>In: {@code clickstream} (anonymous id -> ClickEvent), {@code pos-transactions} (customer id -> PosTransaction),
- * {@code offer-catalog} (offer id -> OfferCatalogEntry, global). Out: {@code customer-profiles},
- * {@code personalized-offers} and {@code offer-outcomes} (customer id), {@code offer-kpis} (offer id),
- * {@code product-similarity} (product id), {@code dead-letter}. Internal topics: {@code profile-deltas-repartition}
- * (clicks re-keyed to their customer), {@code offer-ledger-repartition} (decisions and outcomes to the task that owns
- * the offer and its budget), {@code co-purchase-baskets-repartition} (each basket to the task of each of its
- * products). {@code offer-outcomes} is read back: SENT confirms a decision, BUDGET_EXHAUSTED hands back its cap.
+ * {@code consent-changes}, {@code erasure-requests}, and as global stores {@code offer-catalog},
+ * {@code product-similarity} and {@code offer-kpis}. Out: {@code personalized-offers}, {@code ad-offers},
+ * {@code offer-outcomes} (what the learning app counts), {@code erasure-receipts}, consent tombstones,
+ * {@code dead-letter}. Internal topics: {@code profile-deltas-repartition} (clicks re-keyed to their customer),
+ * {@code identity-erasures-repartition} (an erased customer's cookies to their identity tasks).
  */
 public final class PersonaTopology {
   private PersonaTopology() {}
@@ -73,20 +66,18 @@ public final class PersonaTopology {
     StreamsBuilder builder = new StreamsBuilder();
     EventTimeExtractor eventTime = new EventTimeExtractor(config.events().maxFuture());
     Decay decay = new Decay(config.profile().halfLife());
-    CoPurchases coPurchases = new CoPurchases(decay, config.offers().maxNeighbours(),
-        config.offers().maxBasketProducts());
     mirror(builder, Topics.OFFER_CATALOG, StoreNames.OFFER_CATALOG, views.catalog()::apply);
     mirror(builder, Topics.PRODUCT_SIMILARITY, StoreNames.PRODUCT_SIMILARITY,
         (product, neighbours) -> views.popular().update(product, neighbours == null ? null : neighbours.getPurchases()));
     mirror(builder, Topics.OFFER_KPIS, StoreNames.OFFER_KPIS, (offer, kpi) -> { });
 
-    KStream<String, PosTransaction> baskets = validBaskets(builder, config, eventTime, metrics);
     KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime, metrics)
-        .merge(loyaltyBaskets(baskets), Named.as("merge-profile-changes"));
+        .merge(loyaltyBaskets(validBaskets(builder, config, eventTime, metrics)), Named.as("merge-profile-changes"));
     recordConsent(builder, config);
-    KStream<String, ProfileUpdate> updates = updateProfiles(changes, config, metrics);
-    decideOffers(builder, updates, config, views, decay, eventTime, metrics);
-    learnCoPurchases(baskets, coPurchases);
+    KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile(),
+        config.privacy().inactiveRetention(), config.privacy().consents(), metrics),
+        Named.as("update-customer-profile"), StoreNames.CONSENT);
+    decideAndSend(updates, config, views, decay, metrics);
     eraseCustomers(builder, config, eventTime);
     return builder.build();
   }
@@ -128,45 +119,18 @@ public final class PersonaTopology {
         .mapValues(basket -> (ProfileChange) new ProfileChange.Basket(basket), Named.as("basket-to-change"));
   }
 
-  private static KStream<String, ProfileUpdate> updateProfiles(KStream<String, ProfileChange> changes,
-      PersonaConfig config, AppMetrics metrics) {
-    KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile(),
-        config.privacy().inactiveRetention(), config.privacy().consents(), metrics),
-        Named.as("update-customer-profile"), StoreNames.CONSENT);
-    updates.mapValues(ProfileUpdate::encoded, Named.as("profile-bytes"))
-        .to(Topics.CUSTOMER_PROFILES.name(),
-            Produced.with(Serdes.String(), Serdes.ByteArray()).withName("customer-profiles-sink"));
-    return updates;
-  }
-
-  /**
-   * decide -> emit -> learn: decisions per customer, settled per offer by the ledger (budget, send, KPIs); refused
-   * sends flow back through {@code offer-outcomes}.
-   */
-  private static void decideOffers(StreamsBuilder builder, KStream<String, ProfileUpdate> updates,
-      PersonaConfig config, OfferViews views, Decay decay, EventTimeExtractor eventTime, AppMetrics metrics) {
+  /** decide -> emit: decisions per customer, sent in the same transaction, with their outcomes for learning. */
+  private static void decideAndSend(KStream<String, ProfileUpdate> updates, PersonaConfig config, OfferViews views,
+      Decay decay, AppMetrics metrics) {
     OfferMemory memory = new OfferMemory(config.offers(), decay);
     Function<Decider.Lookups, Decider> deciders = lookups -> Decider.create(config.offers(), decay, views, lookups);
-    KStream<String, SpecificRecord> decisions = updates.process(
+    KStream<String, SpecificRecord> sent = updates.process(
         new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), memory, views, deciders,
-            metrics),
+            pseudonyms(config), config.topicPartitions(), metrics),
         Named.as("decide-offers"), StoreNames.CUSTOMER_PROFILES, StoreNames.CONSENT);
-    Topic<OfferOutcome> outcomes = Topics.OFFER_OUTCOMES;
-    KStream<String, SpecificRecord> confirmed = builder.stream(outcomes.name(),
-            Consumed.with(Serdes.String(), outcomes.valueSerde()).withTimestampExtractor(eventTime)
-                .withName("offer-outcomes-source"))
-        .process(() -> new ConfirmDecisionProcessor(config.offers()), Named.as("confirm-decision"),
-            StoreNames.CUSTOMER_OFFER_STATE, StoreNames.OFFER_TIMERS);
-    KStream<String, SpecificRecord> decided = decisions.merge(confirmed, Named.as("merge-decided-and-confirmed"));
-    sink(decided, Topics.OFFER_OUTCOMES, "decided");
-    KStream<String, SpecificRecord> settled = only(decided, LedgerEntry.class, "decided-ledger-entries")
-        .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(LedgerEntry.class)).withName("offer-ledger"))
-        .process(new OfferLedgerProcessor.Supplier(views.catalog(), pseudonyms(config), metrics),
-            Named.as("settle-offer-ledger"));
-    sink(settled, Topics.PERSONALIZED_OFFERS, "settled");
-    sink(settled, Topics.AD_OFFERS, "settled");
-    sink(settled, Topics.OFFER_OUTCOMES, "settled");
-    sink(settled, Topics.OFFER_KPIS, "settled");
+    sink(sent, Topics.PERSONALIZED_OFFERS, "decided");
+    sink(sent, Topics.AD_OFFERS, "decided");
+    sink(sent, Topics.OFFER_OUTCOMES, "decided");
   }
 
   private static Pseudonyms pseudonyms(PersonaConfig config) {
@@ -183,8 +147,8 @@ public final class PersonaTopology {
   }
 
   /**
-   * Erasure, on request or after too long without activity: every store of the customer's task, tombstones for the
-   * compacted topics, the links in identity-store (owned by the anonymous ids' tasks) and a receipt.
+   * Erasure, on request or after too long without activity: every store of the customer's task (the profile's
+   * tombstone reaches {@code customer-profiles} through its changelog), tombstones for consent, the links in identity-store (owned by the anonymous ids' tasks) and a receipt.
    */
   private static void eraseCustomers(StreamsBuilder builder, PersonaConfig config, EventTimeExtractor eventTime) {
     Topic<ErasureRequest> requests = Topics.ERASURE_REQUESTS;
@@ -196,11 +160,6 @@ public final class PersonaTopology {
             StoreNames.CUSTOMER_PROFILES, StoreNames.BASKET_DEDUP, StoreNames.CUSTOMER_OFFER_STATE,
             StoreNames.OFFER_TIMERS, StoreNames.CONSENT, StoreNames.CUSTOMER_LINKS, StoreNames.CUSTOMER_INACTIVITY,
             StoreNames.ERASED_CUSTOMERS);
-    steps.filter((key, step) -> step instanceof ErasureStep.Tombstone t
-            && t.topic().equals(Topics.CUSTOMER_PROFILES.name()), Named.as("keep-profile-tombstones"))
-        .mapValues(step -> (byte[]) null, Named.as("as-profile-tombstones"))
-        .to(Topics.CUSTOMER_PROFILES.name(), Produced.with(Serdes.String(), Serdes.ByteArray())
-            .withName("erased-customer-profiles-sink"));
     Topic<ConsentChange> consent = Topics.CONSENT_CHANGES;
     steps.filter((key, step) -> step instanceof ErasureStep.Tombstone t && t.topic().equals(consent.name()),
             Named.as("keep-consent-tombstones"))
@@ -219,19 +178,6 @@ public final class PersonaTopology {
         .mapValues(step -> ((ErasureStep.Receipt) step).receipt(), Named.as("as-receipts"))
         .to(Topics.ERASURE_RECEIPTS.name(), Produced.with(Serdes.String(), Topics.ERASURE_RECEIPTS.valueSerde())
             .withName("erasure-receipts-sink"));
-  }
-
-  /** Every basket, loyalty or not, teaches the task of each of its products what was bought with it. */
-  private static void learnCoPurchases(KStream<String, PosTransaction> baskets, CoPurchases coPurchases) {
-    Topic<?> similarity = Topics.PRODUCT_SIMILARITY;
-    baskets
-        .flatMap((customerId, basket) -> perProduct(coPurchases.products(basket), basket),
-            Named.as("basket-per-product"))
-        .repartition(Repartitioned.with(Serdes.String(), Topics.POS_TRANSACTIONS.valueSerde())
-            .withName("co-purchase-baskets"))
-        .process(new LearnCoPurchasesProcessor.Supplier(coPurchases), Named.as("learn-co-purchases"))
-        .to(similarity.name(), Produced.with(Serdes.String(), Topics.PRODUCT_SIMILARITY.valueSerde())
-            .withName("product-similarity-sink"));
   }
 
   /** A global store (in memory, rebuilt from the topic at every start) and its view, on every instance. */
@@ -255,12 +201,6 @@ public final class PersonaTopology {
       String from) {
     only(stream, topic.valueType(), from + "-" + topic.name())
         .to(topic.name(), Produced.with(Serdes.String(), topic.valueSerde()).withName(from + "-" + topic.name() + "-sink"));
-  }
-
-  /** A basket once per product it holds; none for a single product, which teaches no pair. */
-  private static List<KeyValue<String, PosTransaction>> perProduct(List<String> products, PosTransaction basket) {
-    return products.size() < 2 ? List.of()
-        : products.stream().map(product -> KeyValue.pair(product, basket)).toList();
   }
 
   private static ProfileChange toChange(ProfileDelta delta) {

@@ -20,7 +20,9 @@ public final class StoreNames {
   public static final String CUSTOMER_INACTIVITY = "customer-inactivity-store";
   /** Hashes of customers erased on request: their later events start a profile only with new consent. */
   public static final String ERASED_CUSTOMERS = "erased-customers-store";
-  /** Per offer: its KPIs and budget, written only by the task that owns the offer. */
+  /** Per offer with a budget, in each customer task: what this task's customers were sent, against its share. */
+  public static final String OFFER_BUDGETS = "offer-budget-store";
+  /** Learning app, per offer: its KPIs per arm, counted from every customer's outcomes. */
   public static final String OFFER_LEDGER = "offer-ledger-store";
   /** Per product: co-purchase neighbours and popularity, learned from all baskets. */
   public static final String CO_PURCHASES = "co-purchase-store";

@@ -79,39 +79,6 @@ class OfferMemoryTest {
   }
 
   @Test
-  void shouldGiveBackTheCapOfADecisionTheBudgetRefused() {
-    CustomerOfferState state = OfferMemory.empty("c-1", T0);
-    MEMORY.recordSend(state, send("o-1", Channel.EMAIL, T0));
-
-    assertThat(OfferMemory.forget(state, "ev-o-1")).isTrue();
-
-    assertThat(MEMORY.capsAllow(state, Channel.EMAIL, T0.plusSeconds(60))).isTrue();
-  }
-
-  @Test
-  void shouldHoldABasketsAnswerUntilTheSendIsConfirmedAndDropItWithARefusal() {
-    CustomerOfferState state = OfferMemory.empty("c-1", T0);
-    OfferSend unconfirmed = OfferSend.newBuilder(send("o-1", Channel.EMAIL, T0)).setConfirmed(false).build();
-    MEMORY.recordSend(state, unconfirmed);
-    OfferOutcome answer = new OfferOutcome("out-1", "ev-o-1", "c-1", "o-1", Channel.EMAIL, ExperimentArm.TREATMENT,
-        OutcomeType.CONVERTED, T0.plusSeconds(30), "t-1", 12.0);
-
-    OfferMemory.holdAnswer(state, unconfirmed, answer);
-    assertThat(state.getResponses()).as("nothing learned before the confirmation").isEmpty();
-
-    assertThat(OfferMemory.confirm(state, "ev-o-1")).isEqualTo(answer);
-    assertThat(state.getResponses()).extracting(ClassResponse::getSuccesses).containsExactly(1);
-    assertThat(OfferMemory.confirm(state, "ev-o-1")).as("confirmed once").isNull();
-
-    CustomerOfferState refused = OfferMemory.empty("c-2", T0);
-    MEMORY.recordSend(refused, unconfirmed);
-    OfferMemory.holdAnswer(refused, unconfirmed, answer);
-    OfferMemory.forget(refused, "ev-o-1");
-    assertThat(refused.getSends()).isEmpty();
-    assertThat(refused.getResponses()).isEmpty();
-  }
-
-  @Test
   void shouldFireASpikeOncePerCrossingAndReArmBelowHalfTheThreshold() {
     CustomerOfferState state = OfferMemory.empty("c-1", T0);
     double threshold = SETTINGS.spikeThreshold();

@@ -24,7 +24,7 @@ import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,11 +175,13 @@ class ErasureTopologyTest {
   @SuppressWarnings("unchecked")
   private List<String> storesMentioning(String id) {
     List<String> found = new ArrayList<>();
-    for (Map.Entry<String, StateStore> entry : shop.driver.getAllStateStores().entrySet()) {
-      if (!(entry.getValue() instanceof KeyValueStore<?, ?> store)) {
+    Map<String, StateStore> stores = new java.util.TreeMap<>(shop.driver.getAllStateStores());
+    stores.putAll(shop.learning.getAllStateStores());
+    for (Map.Entry<String, StateStore> entry : stores.entrySet()) {
+      if (!(entry.getValue() instanceof ReadOnlyKeyValueStore<?, ?> store)) {
         continue;
       }
-      try (KeyValueIterator<Object, Object> all = ((KeyValueStore<Object, Object>) store).all()) {
+      try (KeyValueIterator<Object, Object> all = ((ReadOnlyKeyValueStore<Object, Object>) store).all()) {
         while (all.hasNext()) {
           KeyValue<Object, Object> kv = all.next();
           if (mentions(kv.key, id) || mentions(kv.value, id)) {

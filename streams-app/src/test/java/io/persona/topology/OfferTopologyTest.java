@@ -244,10 +244,10 @@ class OfferTopologyTest {
   }
 
   @Test
-  void shouldNeverSendAnOfferBeyondItsBudget() {
-    fixture = shop(ONLY_CART_TRIGGER);
+  void shouldNeverSendMoreThanTheTasksShareOfAnOffersBudget() {
+    fixture = shop(ONLY_CART_TRIGGER); // 6 partitions: the test driver's one task holds a sixth of each budget
     OfferCatalogEntry limited = offer("o-hose", "p-hose", "garden");
-    limited.setMaxSends(2L);
+    limited.setMaxSends(12L);
     fixture.offer(limited);
     for (int c = 0; c < 5; c++) {
       abandonCart("c-" + c, "p-hose", T0.plusSeconds(c));

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyDescription.Subtopology;
 import org.junit.jupiter.api.Test;
 
 /** The topology's shape and its notion of time. */
@@ -29,6 +32,35 @@ class PersonaTopologyTest {
     // A change here renames state or internal topics: a migration, to be made on purpose.
     assertThat(PersonaTopology.build(ConfigLoader.load(Map.of(), null)).describe().toString())
         .isEqualTo(golden("golden-topology.txt"));
+  }
+
+  @Test
+  void shouldKeepTheLearningTopologyShapeAndNamesStable() throws IOException {
+    assertThat(LearningTopology.build(ConfigLoader.load(Map.of(), null)).describe().toString())
+        .isEqualTo(golden("golden-learning-topology.txt"));
+  }
+
+  @Test
+  void shouldSendAnOfferFromTheTaskThatReadsItsBasketAndOneRepartitionAfterItsClick() {
+    TopologyDescription description = PersonaTopology.build(ConfigLoader.load(Map.of(), null)).describe();
+    // A task runs one sub-topology and commits its reads and writes in one transaction.
+    Subtopology basketTask = subtopologyReading(description, "pos-transactions");
+    assertThat(sinkTopics(basketTask)).contains("personalized-offers", "ad-offers", "offer-outcomes");
+    assertThat(subtopologyReading(description, "profile-deltas-repartition")).isSameAs(basketTask);
+    assertThat(sinkTopics(subtopologyReading(description, "clickstream")))
+        .containsExactly("profile-deltas-repartition");
+  }
+
+  private static Subtopology subtopologyReading(TopologyDescription description, String topic) {
+    return description.subtopologies().stream()
+        .filter(sub -> sub.nodes().stream().anyMatch(node -> node instanceof TopologyDescription.Source source
+            && source.topicSet().contains(topic)))
+        .findFirst().orElseThrow();
+  }
+
+  private static List<String> sinkTopics(Subtopology subtopology) {
+    return subtopology.nodes().stream().filter(node -> node instanceof TopologyDescription.Sink)
+        .map(node -> ((TopologyDescription.Sink) node).topic()).sorted().toList();
   }
 
   private static String golden(String resource) throws IOException {

@@ -19,6 +19,7 @@ import io.persona.config.PersonaConfig;
 import io.persona.config.StreamsProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +32,22 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** The real topology in a TopologyTestDriver, with its input and output topics and stores at hand. */
+/**
+ * The real engine and learning topologies, each in a TopologyTestDriver, with their input and output topics and
+ * stores at hand. After every input, what one writes for the other is handed across: the engine's outcomes and
+ * profile changelog to the learning app, its similarities and KPIs back to the engine's global stores.
+ */
 final class TopologyFixture implements AutoCloseable {
   final TopologyTestDriver driver;
+  final TopologyTestDriver learning;
   private final TestInputTopic<String, ClickEvent> clicks;
   private final TestInputTopic<String, PosTransaction> baskets;
   private final TestInputTopic<byte[], byte[]> rawClicks;
   private final TestInputTopic<byte[], byte[]> rawBaskets;
-  final TestOutputTopic<String, CustomerProfile> profiles;
+  final Captured<String, CustomerProfile> profiles = new Captured<>();
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final TestInputTopic<String, OfferCatalogEntry> catalog;
   private final TestInputTopic<String, ConsentChange> consents;
@@ -48,8 +55,29 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, ErasureReceipt> receipts;
   final TestOutputTopic<String, ConsentChange> consentTopic;
   final TestOutputTopic<String, PersonalizedOffer> offers;
-  final TestOutputTopic<String, OfferOutcome> outcomes;
-  final TestOutputTopic<String, OfferKpi> kpis;
+  final Captured<String, OfferOutcome> outcomes = new Captured<>();
+  final Captured<String, OfferKpi> kpis = new Captured<>();
+  private final TestOutputTopic<String, OfferOutcome> engineOutcomes;
+  private final TestOutputTopic<byte[], byte[]> profileChangelog;
+  private final TestInputTopic<String, PosTransaction> learningBaskets;
+  private final TestInputTopic<String, OfferOutcome> learningOutcomes;
+  private final TestInputTopic<byte[], byte[]> learningChangelog;
+  private final TestOutputTopic<String, CustomerProfile> learningProfiles;
+  private final TestOutputTopic<byte[], byte[]> learnedSimilarity;
+  private final TestOutputTopic<String, OfferKpi> learnedKpis;
+  private final TestInputTopic<byte[], byte[]> similarity;
+  private final TestInputTopic<String, OfferKpi> engineKpis;
+
+  /** What a topology wrote, read once as from a test output topic. */
+  static final class Captured<K, V> {
+    private final List<TestRecord<K, V>> records = new ArrayList<>();
+
+    List<TestRecord<K, V>> readRecordsToList() {
+      List<TestRecord<K, V>> read = List.copyOf(records);
+      records.clear();
+      return read;
+    }
+  }
 
   TopologyFixture(Map<String, String> environment) {
     Map<String, String> env = new HashMap<>(environment);
@@ -59,6 +87,29 @@ final class TopologyFixture implements AutoCloseable {
     Properties props = StreamsProperties.of(config);
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     driver = new TopologyTestDriver(PersonaTopology.build(config), props);
+    Properties learningProps = StreamsProperties.learning(config);
+    learningProps.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    learning = new TopologyTestDriver(LearningTopology.build(config), learningProps);
+    engineOutcomes = driver.createOutputTopic(Topics.OFFER_OUTCOMES.name(), Serdes.String().deserializer(),
+        Topics.OFFER_OUTCOMES.valueSerde().deserializer());
+    profileChangelog = driver.createOutputTopic(LearningTopology.profileChangelog(config),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    learningBaskets = learning.createInputTopic(Topics.POS_TRANSACTIONS.name(), Serdes.String().serializer(),
+        Topics.POS_TRANSACTIONS.valueSerde().serializer());
+    learningOutcomes = learning.createInputTopic(Topics.OFFER_OUTCOMES.name(), Serdes.String().serializer(),
+        Topics.OFFER_OUTCOMES.valueSerde().serializer());
+    learningChangelog = learning.createInputTopic(LearningTopology.profileChangelog(config),
+        new ByteArraySerializer(), new ByteArraySerializer());
+    learningProfiles = learning.createOutputTopic(Topics.CUSTOMER_PROFILES.name(), Serdes.String().deserializer(),
+        Topics.CUSTOMER_PROFILES.valueSerde().deserializer());
+    learnedSimilarity = learning.createOutputTopic(Topics.PRODUCT_SIMILARITY.name(), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+    learnedKpis = learning.createOutputTopic(Topics.OFFER_KPIS.name(), Serdes.String().deserializer(),
+        Topics.OFFER_KPIS.valueSerde().deserializer());
+    similarity = driver.createInputTopic(Topics.PRODUCT_SIMILARITY.name(), new ByteArraySerializer(),
+        new ByteArraySerializer());
+    engineKpis = driver.createInputTopic(Topics.OFFER_KPIS.name(), Serdes.String().serializer(),
+        Topics.OFFER_KPIS.valueSerde().serializer());
     clicks = driver.createInputTopic(Topics.CLICKSTREAM.name(), Serdes.String().serializer(),
         Topics.CLICKSTREAM.valueSerde().serializer());
     baskets = driver.createInputTopic(Topics.POS_TRANSACTIONS.name(), Serdes.String().serializer(),
@@ -67,8 +118,6 @@ final class TopologyFixture implements AutoCloseable {
     rawBaskets = driver.createInputTopic(Topics.POS_TRANSACTIONS.name(), new ByteArraySerializer(),
         new ByteArraySerializer());
     deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    profiles = driver.createOutputTopic(Topics.CUSTOMER_PROFILES.name(), Serdes.String().deserializer(),
-        Topics.CUSTOMER_PROFILES.valueSerde().deserializer());
     catalog = driver.createInputTopic(Topics.OFFER_CATALOG.name(), Serdes.String().serializer(),
         Topics.OFFER_CATALOG.valueSerde().serializer());
     consents = driver.createInputTopic(Topics.CONSENT_CHANGES.name(), Serdes.String().serializer(),
@@ -81,19 +130,44 @@ final class TopologyFixture implements AutoCloseable {
         Topics.CONSENT_CHANGES.valueSerde().deserializer());
     offers = driver.createOutputTopic(Topics.PERSONALIZED_OFFERS.name(), Serdes.String().deserializer(),
         Topics.PERSONALIZED_OFFERS.valueSerde().deserializer());
-    outcomes = driver.createOutputTopic(Topics.OFFER_OUTCOMES.name(), Serdes.String().deserializer(),
-        Topics.OFFER_OUTCOMES.valueSerde().deserializer());
-    kpis = driver.createOutputTopic(Topics.OFFER_KPIS.name(), Serdes.String().deserializer(),
-        Topics.OFFER_KPIS.valueSerde().deserializer());
+  }
+
+  /** Hands what each topology wrote for the other across, until neither has anything more to hand. */
+  private void handOver() {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (TestRecord<String, OfferOutcome> outcome : engineOutcomes.readRecordsToList()) {
+        outcomes.records.add(outcome);
+        learningOutcomes.pipeInput(outcome);
+        moved = true;
+      }
+      for (TestRecord<byte[], byte[]> change : profileChangelog.readRecordsToList()) {
+        learningChangelog.pipeInput(change);
+        moved = true;
+      }
+      learningProfiles.readRecordsToList().forEach(profiles.records::add);
+      for (TestRecord<byte[], byte[]> learned : learnedSimilarity.readRecordsToList()) {
+        similarity.pipeInput(learned);
+        moved = true;
+      }
+      for (TestRecord<String, OfferKpi> kpi : learnedKpis.readRecordsToList()) {
+        kpis.records.add(kpi);
+        engineKpis.pipeInput(kpi);
+        moved = true;
+      }
+    }
   }
 
   void offer(OfferCatalogEntry offer) {
     catalog.pipeInput(offer.getOfferId(), offer, offer.getValidFrom());
+    handOver();
   }
 
   void consent(String customerId, Channel channel, boolean granted, Instant at) {
     ConsentChange change = new ConsentChange(customerId, channel, granted, at, "test");
     consents.pipeInput(CustomerPartitions.consentKey(customerId, channel), change, at);
+    handOver();
   }
 
   void erase(String requestId, String customerId, Instant at) {
@@ -102,11 +176,13 @@ final class TopologyFixture implements AutoCloseable {
 
   void erase(String key, ErasureRequest request, Instant at) {
     erasures.pipeInput(key, request, at);
+    handOver();
   }
 
   /** A tombstone on the catalog: the offer is retired. */
   void retire(String offerId) {
     catalog.pipeInput(offerId, null, TestEvents.T0.minusSeconds(1));
+    handOver();
   }
 
   CustomerOfferState offerState(String customerId) {
@@ -115,7 +191,7 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   OfferKpi kpi(String offerId) {
-    KeyValueStore<String, OfferKpi> store = driver.getKeyValueStore(StoreNames.OFFER_LEDGER);
+    KeyValueStore<String, OfferKpi> store = learning.getKeyValueStore(StoreNames.OFFER_LEDGER);
     return store.get(offerId);
   }
 
@@ -125,29 +201,34 @@ final class TopologyFixture implements AutoCloseable {
 
   void click(ClickEvent click) {
     clicks.pipeInput(click.getAnonymousId(), click, click.getEventTime());
+    handOver();
   }
 
   /** A click whose record arrived at {@code arrival} (the broker's append time), whatever its event time says. */
   void click(ClickEvent click, Instant arrival) {
     clicks.pipeInput(click.getAnonymousId(), click, arrival);
+    handOver();
   }
 
   void basket(PosTransaction basket) {
     baskets.pipeInput(basket.getCustomerId(), basket, basket.getEventTime());
+    learningBaskets.pipeInput(basket.getCustomerId(), basket, basket.getEventTime());
+    handOver();
   }
 
   void clickBytes(String key, byte[] value, Instant arrival) {
     rawClicks.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), value, arrival));
+    handOver();
   }
 
   void basketBytes(String key, byte[] value, Instant arrival) {
     rawBaskets.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), value, arrival));
+    handOver();
   }
 
   CustomerProfile profile(String customerId) {
-    KeyValueStore<String, byte[]> store = driver.getKeyValueStore(StoreNames.CUSTOMER_PROFILES);
-    byte[] stored = store.get(customerId);
-    return stored == null ? null : Topics.CUSTOMER_PROFILES.valueSerde().decode(stored);
+    return ((ReadOnlyKeyValueStore<String, CustomerProfile>) driver.getAllStateStores().get(StoreNames.CUSTOMER_PROFILES))
+        .get(customerId);
   }
 
   IdentityState identity(String anonymousId) {
@@ -172,5 +253,6 @@ final class TopologyFixture implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
+    learning.close();
   }
 }

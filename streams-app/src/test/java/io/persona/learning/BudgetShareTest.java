@@ -1,0 +1,46 @@
+package io.persona.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BudgetShareTest {
+  @Test
+  void shouldSplitABudgetIntoPartsThatSumToTheWholeForAnyPartitionCount() {
+    for (long total : new long[] {0, 1, 5, 12, 100, 1_001}) {
+      for (int partitions : new int[] {1, 2, 3, 6, 7, 24}) {
+        long sum = IntStream.range(0, partitions).mapToLong(p -> BudgetShare.part(total, p, partitions)).sum();
+        assertThat(sum).as("%d over %d partitions", total, partitions).isEqualTo(total);
+        long largest = IntStream.range(0, partitions).mapToLong(p -> BudgetShare.part(total, p, partitions)).max()
+            .orElseThrow();
+        long smallest = IntStream.range(0, partitions).mapToLong(p -> BudgetShare.part(total, p, partitions)).min()
+            .orElseThrow();
+        assertThat(largest - smallest).isLessThanOrEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void shouldCutBothLimitsOfABudgetedOfferAndLeaveAnUnlimitedOneAsItIs() {
+    OfferCatalogEntry limited = offer(10L, 3L);
+    OfferCatalogEntry share = BudgetShare.of(limited, 2, 6);
+    assertThat(share.getMaxSends()).isEqualTo(2);
+    assertThat(share.getMaxRedemptions()).isEqualTo(1);
+    assertThat(limited.getMaxSends()).as("the catalog's entry is not changed").isEqualTo(10);
+
+    OfferCatalogEntry unlimited = offer(null, null);
+    assertThat(BudgetShare.budgeted(unlimited)).isFalse();
+    assertThat(BudgetShare.of(unlimited, 2, 6)).isSameAs(unlimited);
+  }
+
+  private static OfferCatalogEntry offer(Long maxSends, Long maxRedemptions) {
+    return OfferCatalogEntry.newBuilder().setOfferId("o-1").setName("o").setKind(OfferKind.PERCENT_OFF)
+        .setDiscountValue(10).setValidFrom(Instant.EPOCH).setAllowedChannels(List.of()).setMaxSends(maxSends).setMaxRedemptions(maxRedemptions)
+        .build();
+  }
+}
