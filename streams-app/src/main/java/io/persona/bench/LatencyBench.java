@@ -3,26 +3,31 @@ package io.persona.bench;
 import io.persona.avro.Channel;
 import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.OfferKind;
+import io.persona.avro.OfferTrigger;
+import io.persona.avro.PersonalizedOffer;
 import io.persona.config.PersonaConfig;
-import io.persona.config.StreamsProperties;
-import io.persona.topology.PersonaTopology;
+import io.persona.topology.GroupProgress;
 import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,13 +37,21 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Click-to-offer latency of the whole app under a steady open-loop load: events stamped with the wall clock as they
- * are published, offers timed at their arrival at a read_committed consumer (what an email service sees), from the
- * triggering event's time (the offer's {@code createdAt}). Offers that fire at once are measured: post-purchase
- * (a basket) and interest spikes (a click).
+ * What a user feels, under open-loop live traffic (each event stamped with the wall clock as it is published). First
+ * a ramp of rates finds the highest the engine sustains live: its lag, every record its group has not committed
+ * past (inputs and repartition), stays bounded. Then, after a warm-up, at half that rate: click-to-offer
+ * (interest-spike offers) and basket-to-offer (post-purchase offers) latency, timed at a read_committed consumer
+ * (what an email service sees) from the triggering event's time (the offer's {@code createdAt}), with the engine's
+ * commit latency and the partitions its transactions write.
  */
 final class LatencyBench {
-  record Result(double rate, Duration measured, long offers, Histogram millis) {}
+  record Step(double rate, long lastLag, long maxLag, boolean sustained) {}
+
+  record Result(List<Step> ramp, double sustainedRate, double rate, Duration measured, Histogram clicks,
+      Histogram baskets, double commitAvgMs, double commitMaxMs, Histogram partitionsPerCommit) {}
+
+  /** A step is sustained when, in its second half, the lag never exceeds this many seconds of its traffic. */
+  static final double LAG_BOUND_SECONDS = 1.0;
 
   private final String bootstrapServers;
   private final int customers;
@@ -50,32 +63,97 @@ final class LatencyBench {
     this.seed = seed;
   }
 
-  Result run(PersonaConfig config, double rate, Duration warmUp, Duration measure, PrintStream out) throws Exception {
+  /**
+   * @param rates the ramp, lowest first; it stops at the first rate not sustained
+   * @param fixedRate the measured rate, or 0 for half the highest sustained
+   */
+  Result run(PersonaConfig config, List<Double> rates, Duration step, double fixedRate, Duration warmUp,
+      Duration measure, PrintStream out) throws Exception {
     publishCatalog();
-    Properties props = StreamsProperties.of(config);
-    // a new group starts at the live end of the inputs, not at the throughput runs' backlog
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
-    Histogram histogram = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+    Histogram clicks = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+    Histogram baskets = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+    Histogram partitions = new Histogram(100_000, 3);
     long[] window = {Long.MAX_VALUE, Long.MAX_VALUE}; // wall-clock millis: offers triggered within are measured
     AtomicBoolean running = new AtomicBoolean(true);
-    long[] offers = {0};
-    try (KafkaStreams streams = new KafkaStreams(PersonaTopology.build(config), props)) {
-      streams.start();
-      while (streams.state() != KafkaStreams.State.RUNNING) {
+    BenchTraffic traffic = new BenchTraffic(seed + 1, customers);
+    // a new group starts at the live end of the inputs, not at the throughput runs' backlog
+    try (EngineRun app = new EngineRun(config, props -> {
+          props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+          return props;
+        }, true);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        KafkaProducer<String, byte[]> producer = producer()) {
+      app.engine.start();
+      while (app.engine.state() != KafkaStreams.State.RUNNING) {
         Thread.sleep(50);
       }
+      List<Step> ramp = new ArrayList<>();
+      double sustained = 0;
+      for (double rate : rates) {
+        Step result = step(app, admin, producer, traffic, config.applicationId(), rate, step);
+        ramp.add(result);
+        out.printf("latency ramp: %,.0f events/s: lag at the end %,d, at most %,d in the second half: %s%n", rate,
+            result.lastLag(), result.maxLag(), result.sustained() ? "sustained" : "NOT sustained");
+        if (!result.sustained()) {
+          break;
+        }
+        sustained = rate;
+        drain(admin, config.applicationId());
+      }
+      drain(admin, config.applicationId());
+      double rate = fixedRate > 0 ? fixedRate : Math.max(sustained, rates.get(0)) / 2;
       out.printf("latency: publishing at %,.0f events/s, %d s to warm up, then %d s measured ...%n", rate,
           warmUp.toSeconds(), measure.toSeconds());
       window[0] = System.currentTimeMillis() + warmUp.toMillis();
       window[1] = window[0] + measure.toMillis();
-      Thread reader = new Thread(() -> read(histogram, window, running, offers), "latency-reader");
+      Thread reader = new Thread(() -> read(clicks, baskets, window, running), "latency-reader");
       reader.start();
-      publish(rate, warmUp.plus(measure));
+      Thread commits = new Thread(() -> countPartitions(app.engine, partitions, window, running), "commit-sampler");
+      commits.start();
+      publish(producer, traffic, rate, warmUp.plus(measure), () -> { });
+      double commitAvg = metric(app.engine, "commit-latency-avg");
+      double commitMax = metric(app.engine, "commit-latency-max");
       Thread.sleep(10_000); // the offers of the window's last events are still on their way
       running.set(false);
       reader.join();
+      commits.join();
+      return new Result(ramp, sustained, rate, measure, clicks, baskets, commitAvg, commitMax, partitions);
     }
-    return new Result(rate, measure, offers[0], histogram);
+  }
+
+  /** Publishes at {@code rate} for {@code duration}, sampling the engine's lag once a second. */
+  private Step step(EngineRun app, Admin admin, KafkaProducer<String, byte[]> producer, BenchTraffic traffic,
+      String groupId, double rate, Duration duration) throws Exception {
+    List<Long> lags = new ArrayList<>();
+    long start = System.nanoTime();
+    long[] nextSample = {start + 1_000_000_000L};
+    publish(producer, traffic, rate, duration, () -> {
+      if (System.nanoTime() >= nextSample[0]) {
+        nextSample[0] += 1_000_000_000L;
+        lags.add(lag(admin, groupId));
+      }
+    });
+    lags.add(lag(admin, groupId));
+    long maxLag = lags.subList(lags.size() / 2, lags.size()).stream().mapToLong(Long::longValue).max().orElse(0);
+    long lastLag = lags.get(lags.size() - 1);
+    boolean sustained = app.engine.state() == KafkaStreams.State.RUNNING && maxLag <= rate * LAG_BOUND_SECONDS;
+    return new Step(rate, lastLag, maxLag, sustained);
+  }
+
+  private static long lag(Admin admin, String groupId) {
+    try {
+      return GroupProgress.unsettled(admin, groupId, topic -> topic.endsWith("-repartition"));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the engine's lag", e);
+    }
+  }
+
+  /** Lets the engine catch up between steps (at most 60 s), so each step starts from no backlog. */
+  private static void drain(Admin admin, String groupId) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (lag(admin, groupId) > 100 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
   }
 
   /** One offer per bench category, on the channels the immediate triggers use. */
@@ -93,25 +171,24 @@ final class LatencyBench {
   }
 
   /** Open loop: event n is due at start + n / rate, stamped with the wall clock when it goes. */
-  private void publish(double rate, Duration duration) {
+  private static void publish(KafkaProducer<String, byte[]> producer, BenchTraffic traffic, double rate,
+      Duration duration, Runnable between) {
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     long[] sent = {0};
-    try (KafkaProducer<String, byte[]> producer = producer()) {
-      BenchTraffic traffic = new BenchTraffic(seed + 1, customers);
-      while (System.nanoTime() < end) {
-        traffic.generate(1_000, click -> {
-          pace(start, sent[0]++, rate);
-          click.setEventTime(Instant.now());
-          producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), click.getAnonymousId(),
-              Topics.CLICKSTREAM.valueSerde().encode(click)));
-        }, basket -> {
-          pace(start, sent[0]++, rate);
-          basket.setEventTime(Instant.now());
-          producer.send(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), basket.getCustomerId(),
-              Topics.POS_TRANSACTIONS.valueSerde().encode(basket)));
-        });
-      }
+    while (System.nanoTime() < end) {
+      traffic.generate(1_000, click -> {
+        pace(start, sent[0]++, rate);
+        click.setEventTime(Instant.now());
+        producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), click.getAnonymousId(),
+            Topics.CLICKSTREAM.valueSerde().encode(click)));
+      }, basket -> {
+        pace(start, sent[0]++, rate);
+        basket.setEventTime(Instant.now());
+        producer.send(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), basket.getCustomerId(),
+            Topics.POS_TRANSACTIONS.valueSerde().encode(basket)));
+      });
+      between.run();
     }
   }
 
@@ -119,7 +196,7 @@ final class LatencyBench {
     LockSupport.parkNanos(start + (long) (n * 1e9 / rate) - System.nanoTime());
   }
 
-  private void read(Histogram histogram, long[] window, AtomicBoolean running, long[] offers) {
+  private void read(Histogram clicks, Histogram baskets, long[] window, AtomicBoolean running) {
     String topic = Topics.PERSONALIZED_OFFERS.name();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -129,16 +206,50 @@ final class LatencyBench {
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);
       while (running.get()) {
-        consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+        consumer.poll(Duration.ofMillis(20)).forEach(record -> {
           long arrived = System.currentTimeMillis();
-          long triggered = Topics.PERSONALIZED_OFFERS.valueSerde().decode(record.value()).getCreatedAt().toEpochMilli();
+          PersonalizedOffer offer = Topics.PERSONALIZED_OFFERS.valueSerde().decode(record.value());
+          long triggered = offer.getCreatedAt().toEpochMilli();
           if (triggered >= window[0] && triggered < window[1]) {
-            histogram.recordValue(Math.max(0, arrived - triggered));
-            offers[0]++;
+            Histogram into = offer.getTrigger() == OfferTrigger.POST_PURCHASE ? baskets
+                : offer.getTrigger() == OfferTrigger.INTEREST_SPIKE ? clicks : null;
+            if (into != null) {
+              into.recordValue(Math.max(0, arrived - triggered));
+            }
           }
         });
       }
     }
+  }
+
+  /** At each commit the engine's thread reports (its commit-total rising), the partitions written since the last. */
+  private static void countPartitions(KafkaStreams engine, Histogram partitions, long[] window,
+      AtomicBoolean running) {
+    double seen = metric(engine, "commit-total");
+    TransactionPartitions.takeWritten();
+    while (running.get()) {
+      LockSupport.parkNanos(2_000_000);
+      double now = metric(engine, "commit-total");
+      if (now > seen) {
+        seen = now;
+        int written = TransactionPartitions.takeWritten();
+        long wall = System.currentTimeMillis();
+        if (wall >= window[0] && wall < window[1] && written > 0) {
+          partitions.recordValue(written);
+        }
+      }
+    }
+  }
+
+  /** A stream-thread metric of the engine (one thread), or NaN. */
+  private static double metric(KafkaStreams streams, String name) {
+    for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
+      if (entry.getKey().group().equals("stream-thread-metrics") && entry.getKey().name().equals(name)) {
+        Object value = entry.getValue().metricValue();
+        return value instanceof Number number ? number.doubleValue() : Double.NaN;
+      }
+    }
+    return Double.NaN;
   }
 
   private KafkaProducer<String, byte[]> producer() {

@@ -1,8 +1,11 @@
 package io.persona.bench;
 
+import io.persona.avro.CustomerProfile;
+
 import io.persona.config.PersonaConfig;
 import io.persona.config.StreamsProperties;
 import io.persona.topology.StoreNames;
+import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,15 +62,16 @@ final class StateFootprint {
   /** Measured on a running instance that owns every partition, after it has drained its input. */
   static Size size(KafkaStreams streams, PersonaConfig config, Admin admin)
       throws ExecutionException, InterruptedException {
-    ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.CUSTOMER_PROFILES, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+    ReadOnlyKeyValueStore<String, CustomerProfile> store = streams.store(StoreQueryParameters.fromNameAndType(
+        StoreNames.CUSTOMER_PROFILES, QueryableStoreTypes.<String, CustomerProfile>keyValueStore()));
     long profiles = 0;
     long latest = 0;
-    try (KeyValueIterator<String, byte[]> all = store.all()) {
+    try (KeyValueIterator<String, CustomerProfile> all = store.all()) {
       while (all.hasNext()) {
         var profile = all.next();
         profiles++;
-        latest += profile.key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + profile.value.length;
+        latest += profile.key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            + Topics.CUSTOMER_PROFILES.valueSerde().encode(profile.value).length;
       }
     }
     return new Size(profiles, latest, directoryBytes(config.stateDir(), StoreNames.CUSTOMER_PROFILES),

@@ -86,6 +86,7 @@ public final class FaultReport {
     row(md, "**duplicate offers**", String.format("**%,d**", r.duplicateOffers()));
     row(md, "**missing offers**", String.format("**%,d**", r.missingOffers()));
     row(md, "unexpected offers", String.format("%,d", r.unexpectedOffers()));
+    row(md, "sends counted in offer-kpis by the learning app", String.format("%,d", r.countedSends()));
     row(md, "final profiles equal to the oracle's / differing / missing", String.format("%,d of %,d / %,d / %,d",
         r.equalProfiles(), r.expectedProfiles(), r.differingProfiles(), r.missingProfiles()));
     row(md, "dead letters read_committed / expected / byte-equal with source headers", String.format(

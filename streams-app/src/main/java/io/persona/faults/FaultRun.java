@@ -3,6 +3,7 @@ package io.persona.faults;
 import io.persona.avro.OfferCatalogEntry;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.config.StreamsProperties;
 import io.persona.faults.FaultWorkload.Input;
 import io.persona.topology.TopicProvisioner;
 import io.persona.topology.Topics;
@@ -61,6 +62,7 @@ public final class FaultRun {
     Map<String, String> env = appEnvironment();
     PersonaConfig config = ConfigLoader.load(env, null);
     String groupId = config.applicationId();
+    String learningGroupId = StreamsProperties.learningApplicationId(config);
     TopicProvisioner.ensure(config);
 
     FaultWorkload workload = new FaultWorkload(plan.seed(), plan.events(), plan.customers(), plan.pills());
@@ -95,12 +97,14 @@ public final class FaultRun {
     }
     awaitReady(instances, 120);
     awaitSettled(groupId);
+    awaitSettled(learningGroupId);
 
     Map<String, String> profilesBefore = plan.stateLoss() ? profiles(instances.get(0), oracle) : Map.of();
     for (AppInstance instance : instances) {
       instance.stop();
     }
     awaitGroupEmpty(groupId);
+    awaitGroupEmpty(learningGroupId);
     Verifier.Result result = new Verifier(plan.bootstrap(), groupId).verify(oracle, publisher.pills());
 
     Double restoreSeconds = null;

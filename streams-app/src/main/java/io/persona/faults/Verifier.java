@@ -1,6 +1,7 @@
 package io.persona.faults;
 
 import io.persona.avro.CustomerProfile;
+import io.persona.avro.OfferKpi;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.faults.FaultWorkload.Input;
 import io.persona.faults.Publisher.Position;
@@ -31,22 +32,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Checks what a fault run left on the broker against the {@link Oracle}, the way Kafka's own exactly-once system tests
  * do: the group is empty and has committed all of its input; every output read with read_committed up to its end
- * holds each expected offer once and nothing else, and each customer's latest profile equals the oracle's; the
- * dead letters hold each malformed record once, byte for byte, with its source; no transaction is left open.
+ * holds each expected offer once and nothing else, and each customer's latest profile equals the oracle's (published
+ * by the learning app from the engine's changelog); the offers' KPIs, counted by the learning app, count each send
+ * once; the dead letters hold each malformed record once, byte for byte, with its source; no transaction is left
+ * open.
  */
 final class Verifier {
   static final List<String> INPUTS = List.of(Topics.CLICKSTREAM.name(), Topics.POS_TRANSACTIONS.name());
   private static final List<String> OUTPUTS = List.of(Topics.PERSONALIZED_OFFERS.name(),
-      Topics.CUSTOMER_PROFILES.name(), Topics.DEAD_LETTER);
+      Topics.OFFER_OUTCOMES.name(), Topics.CUSTOMER_PROFILES.name(), Topics.OFFER_KPIS.name(), Topics.DEAD_LETTER);
 
   /** Everything measured; {@link #exactlyOnce()} is the verdict. */
   record Result(String groupState, long inputLag, int expectedOffers, long offerRecords, int distinctOffers,
       long duplicateOffers, long missingOffers, long unexpectedOffers, int expectedProfiles, long equalProfiles,
       long differingProfiles, long missingProfiles, int expectedDeadLetters, long deadLetters,
-      long deadLettersMatched, long openTransactionPartitions, long committedRecords, long uncommittedRecords) {
+      long deadLettersMatched, long openTransactionPartitions, long committedRecords, long uncommittedRecords,
+      long countedSends) {
 
     boolean exactlyOnce() {
       return groupEmpty() && inputLag == 0 && duplicateOffers == 0 && missingOffers == 0 && unexpectedOffers == 0
+          && countedSends == expectedOffers
           && differingProfiles == 0 && missingProfiles == 0 && deadLetters == expectedDeadLetters
           && deadLettersMatched == expectedDeadLetters && openTransactionPartitions == 0;
     }
@@ -106,6 +111,11 @@ final class Verifier {
         }
       }
 
+      Map<String, OfferKpi> latestKpis = new HashMap<>();
+      read(Topics.OFFER_KPIS.name(), IsolationLevel.READ_COMMITTED, record -> latestKpis.put(
+          new String(record.key(), StandardCharsets.UTF_8), Topics.OFFER_KPIS.valueSerde().decode(record.value())));
+      long countedSends = latestKpis.values().stream().mapToLong(kpi -> kpi.getTreatment().getDecisions()).sum();
+
       List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
       read(Topics.DEAD_LETTER, IsolationLevel.READ_COMMITTED, deadLetters::add);
       long matched = deadLetters.stream().filter(record -> matches(record, pillPositions)).count();
@@ -118,7 +128,7 @@ final class Verifier {
       }
       return new Result(state, lag, oracle.offerEventIds().size(), offerRecords[0], offerCounts.size(), duplicates,
           missing, unexpected, oracle.profiles().size(), equal, differing, missingProfiles, oracle.pills().size(),
-          deadLetters.size(), matched, open, committed, uncommitted);
+          deadLetters.size(), matched, open, committed, uncommitted, countedSends);
     }
   }
 

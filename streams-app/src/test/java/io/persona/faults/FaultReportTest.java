@@ -20,7 +20,7 @@ class FaultReportTest {
 
   @Test
   void shouldFailAnExactlyOnceRunWithOneDuplicate() {
-    Result duplicate = new Result("EMPTY", 0, 10, 11, 10, 1, 0, 0, 5, 5, 0, 0, 2, 2, 2, 0, 100, 200);
+    Result duplicate = new Result("EMPTY", 0, 10, 11, 10, 1, 0, 0, 5, 5, 0, 0, 2, 2, 2, 0, 100, 200, 10);
 
     assertThat(report("exactly_once_v2", 6, duplicate).failures()).containsExactly(
         "exactly-once does not hold (see the table)");
@@ -28,8 +28,8 @@ class FaultReportTest {
 
   @Test
   void shouldPassTheAtLeastOnceControlWithDuplicatesButNeverWithALoss() {
-    Result duplicates = new Result("EMPTY", 0, 10, 14, 10, 4, 0, 0, 5, 3, 2, 0, 2, 3, 2, 0, 100, 100);
-    Result lost = new Result("EMPTY", 0, 10, 9, 9, 0, 1, 0, 5, 5, 0, 0, 2, 2, 2, 0, 100, 100);
+    Result duplicates = new Result("EMPTY", 0, 10, 14, 10, 4, 0, 0, 5, 3, 2, 0, 2, 3, 2, 0, 100, 100, 10);
+    Result lost = new Result("EMPTY", 0, 10, 9, 9, 0, 1, 0, 5, 5, 0, 0, 2, 2, 2, 0, 100, 100, 10);
 
     assertThat(report("at_least_once", 6, duplicates).failures()).isEmpty();
     assertThat(report("at_least_once", 6, lost).failures()).contains("lost: 1 offers, 0 profiles");
@@ -43,7 +43,7 @@ class FaultReportTest {
   }
 
   private static Result clean(long aborted) {
-    return new Result("EMPTY", 0, 10, 10, 10, 0, 0, 0, 5, 5, 0, 0, 2, 2, 2, 0, 100, 100 + aborted);
+    return new Result("EMPTY", 0, 10, 10, 10, 0, 0, 0, 5, 5, 0, 0, 2, 2, 2, 0, 100, 100 + aborted, 10);
   }
 
   private static FaultReport report(String guarantee, int killsWithInputLeft, Result result) {
