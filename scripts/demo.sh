@@ -4,6 +4,7 @@
 # run downloads and rebuilds nothing. Ctrl-C stops everything it started.
 #
 #   scripts/demo.sh                 run, show, then stop what it started
+#   scripts/demo.sh --rate N        publish at N events/s (default DEMO_RATE, 600)
 #   scripts/demo.sh --keep-running  leave the broker and the app running in the background
 #   scripts/demo.sh --stop          stop what --keep-running left running
 #
@@ -92,18 +93,26 @@ publish_demo_traffic() {
   PUBLISHED="$(sed -nE 's/.* ([0-9]+) clicks and ([0-9]+) baskets.*/\1 \2/p' "$RUN_DIR/simulate.log" | tail -n 1)"
 }
 
+# A scrape that fails or takes too long counts as -1 (unknown), and never stops the demo.
+metric_sum() {
+  { curl -s --max-time 5 "$API/metrics" || echo "unknown 0"; } \
+    | awk -v name="$1" '$1 ~ "^" name { sum += $2; seen = 1 } /^unknown/ { unknown = 1 }
+        END { print (unknown && !seen) ? -1 : sum + 0 }'
+}
+
 processed_events() {
-  curl -s --max-time 2 "$API/metrics" | awk '/^persona_events_total/ { sum += $2 } END { print sum + 0 }'
+  metric_sum persona_events_total
 }
 
 # A bar of the clicks and baskets the app has folded into profiles, from its own /metrics, until it has them all.
 wait_for_processing() {
-  local clicks baskets target done_count=0 last=-1 stalled=0 width=30 filled
+  local clicks baskets target done_count=0 last=-1 stalled=0 width=30 filled now
   read -r clicks baskets <<<"$PUBLISHED"
   target=$(( clicks + baskets ))
   say "the app processing the traffic"
   while (( done_count < target && stalled < 60 )); do
-    done_count="$(processed_events)"
+    now="$(processed_events)"
+    (( now >= 0 )) && done_count=$now
     filled=$(( done_count * width / target ))
     printf '\r  [%s%s] %3d%%  %d of %d events' "$(printf '%*s' "$filled" '' | tr ' ' '#')" \
       "$(printf '%*s' $(( width - filled )) '' | tr ' ' '.')" $(( done_count * 100 / target )) "$done_count" "$target"
@@ -116,12 +125,13 @@ wait_for_processing() {
   PROCESSED="$done_count"
 }
 
-# Offers, outcomes and KPIs trail the events by a few transactions: done when two reads two seconds apart agree.
+# Offers leave with the events that earn them; timers and the learning app's KPIs (1 s commits) trail a little:
+# done when the app's offer count, read from its /metrics (no JVM started), agrees twice two seconds apart.
 wait_until_settled() {
   local now="" previous=""
   for _ in $(seq 1 30); do
-    now="$(persona kpis 2>/dev/null || true)"
-    [[ -n "$now" && "$now" == "$previous" ]] && return 0
+    now="$(metric_sum persona_offers_total)"
+    [[ "$now" != "-1" && "$now" == "$previous" ]] && { sleep 2; return 0; }
     previous="$now"
     sleep 2
   done
@@ -167,12 +177,17 @@ show_api() {
 }
 
 main() {
-  case "${1:-}" in
-    --keep-running) KEEP_RUNNING=1 ;;
-    --stop) stop_app "$(cat "$APP_PID_FILE" 2>/dev/null || true)"; "$ROOT/scripts/kafka-local.sh" stop; exit 0 ;;
-    "") ;;
-    *) echo "usage: scripts/demo.sh [--keep-running|--stop]" >&2; exit 2 ;;
-  esac
+  while (( $# > 0 )); do
+    case "$1" in
+      --keep-running) KEEP_RUNNING=1 ;;
+      --stop) stop_app "$(cat "$APP_PID_FILE" 2>/dev/null || true)"; "$ROOT/scripts/kafka-local.sh" stop; exit 0 ;;
+      --rate)
+        [[ "${2:-}" =~ ^[0-9]+$ ]] && (( $2 > 0 )) || { echo "--rate needs a number of events per second, e.g. --rate 3000" >&2; exit 2; }
+        DEMO_RATE="$2"; shift ;;
+      *) echo "usage: scripts/demo.sh [--rate N] [--keep-running|--stop]" >&2; exit 2 ;;
+    esac
+    shift
+  done
   mkdir -p "$RUN_DIR"
   trap cleanup EXIT INT TERM
 

@@ -61,15 +61,10 @@ class OfferBudgetIT {
             TestEvents.basket("t-" + c, "c-" + c, T0.plusSeconds(c), line("p-rake", "garden", "acme", 1, 12))));
       }
 
-      List<OfferOutcome> settled = await().atMost(PATIENCE).until(() -> outcomes(OutcomeType.SENT,
-          OutcomeType.BUDGET_EXHAUSTED), list -> !list.isEmpty() && kpi() != null
-          && kpi().getTreatment().getDecisions() + kpi().getBudgetRefusals() == list.size()
-          && list.size() >= BUDGET);
-      // Decisions stop once each instance's copy of the KPIs shows the budget spent; those decided before that
-      // reach the ledger, which refuses them.
-      System.out.printf("decisions settled: %d, sent: %d, refused by the ledger: %d%n", settled.size(),
-          settled.stream().filter(o -> o.getOutcome() == OutcomeType.SENT).count(),
-          settled.stream().filter(o -> o.getOutcome() == OutcomeType.BUDGET_EXHAUSTED).count());
+      // Each of the 4 tasks may spend its share (2, 1, 1, 1 of 5); 60 customers spend every share.
+      await().atMost(PATIENCE).until(() -> outcomes(OutcomeType.SENT), list -> kpi() != null
+          && kpi().getTreatment().getDecisions() == list.size() && list.size() >= BUDGET);
+      Thread.sleep(2_000); // a task sending beyond its share would have done so by now
 
       List<PersonalizedOffer> sent = kafka.readCommitted(Topics.PERSONALIZED_OFFERS.name()).stream()
           .map(r -> Topics.PERSONALIZED_OFFERS.valueSerde().decode(r.value())).toList();

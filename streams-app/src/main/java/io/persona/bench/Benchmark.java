@@ -170,7 +170,7 @@ public final class Benchmark {
   }
 
   /** The live rates the latency phase tries, as shares of the engine's batch throughput, lowest first. */
-  private static final List<Double> RAMP = List.of(0.2, 0.35, 0.5, 0.65, 0.8, 1.0);
+  private static final List<Double> RAMP = List.of(0.05, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0);
 
   /** The engine timed as {@link #timed}, with its learning app running beside it as in production. */
   private static double timedEngine(DrainClock clock, PersonaConfig config, List<String> sources,

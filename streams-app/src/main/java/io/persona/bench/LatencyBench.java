@@ -87,6 +87,9 @@ final class LatencyBench {
       while (app.engine.state() != KafkaStreams.State.RUNNING) {
         Thread.sleep(50);
       }
+      out.printf("latency: warming the engine up at %,.0f events/s for %d s ...%n", rates.get(0), warmUp.toSeconds());
+      publish(producer, traffic, rates.get(0), warmUp, () -> { });
+      drain(admin, config.applicationId());
       List<Step> ramp = new ArrayList<>();
       double sustained = 0;
       for (double rate : rates) {
