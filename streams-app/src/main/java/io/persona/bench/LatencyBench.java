@@ -203,6 +203,8 @@ final class LatencyBench {
     String topic = Topics.PERSONALIZED_OFFERS.name();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        // an email service that wants offers within milliseconds does the same (see the README)
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
