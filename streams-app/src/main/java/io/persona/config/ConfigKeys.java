@@ -93,7 +93,7 @@ public final class ConfigKeys {
           .define(PROCESSING_GUARANTEE, Type.STRING, "exactly_once_v2", ValidString.in("exactly_once_v2", "at_least_once"),
               HIGH, "exactly_once_v2 (default): no offer lost or sent twice. at_least_once only for measurements.")
           .define(NUM_STREAM_THREADS, Type.INT, 1, Range.between(1, 64), MEDIUM, "Stream threads per instance.")
-          .define(TOPICS_PARTITIONS, Type.INT, 6, Range.between(1, 1000), MEDIUM,
+          .define(TOPICS_PARTITIONS, Type.INT, 3, Range.between(1, 1000), MEDIUM,
               "Partitions of every customer-keyed topic (they are co-partitioned, so all share this count).")
           .define(TOPICS_REPLICATION_FACTOR, Type.SHORT, (short) 1, Range.between(1, 10), MEDIUM,
               "Replication factor of created topics, internal ones included (1 for the local single broker).")

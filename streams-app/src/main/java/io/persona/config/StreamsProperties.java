@@ -16,6 +16,12 @@ public final class StreamsProperties {
   public static final String LEARNING_SUFFIX = "-learning";
   /** How long the engine's consumer lets the broker hold a fetch that finds nothing new. */
   static final int ENGINE_FETCH_MAX_WAIT_MS = 10;
+  /**
+   * The engine's commit interval: an offer becomes readable when its transaction commits. With 3 partitions a
+   * transaction writes 33 partitions and commits in about 4 ms, so 50 ms (exactly-once's default is 100) took the p99
+   * of basket-to-offer from 444 to 173 ms, for about 15% of batch throughput (see the README's Performance).
+   */
+  static final long ENGINE_COMMIT_INTERVAL_MS = 50;
 
   private StreamsProperties() {}
 
@@ -45,6 +51,9 @@ public final class StreamsProperties {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+    if (config.processingGuarantee().startsWith("exactly_once")) {
+      props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ENGINE_COMMIT_INTERVAL_MS);
+    }
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
     props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);

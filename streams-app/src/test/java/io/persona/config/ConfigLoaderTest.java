@@ -18,7 +18,7 @@ class ConfigLoaderTest {
 
     assertThat(config.processingGuarantee()).isEqualTo("exactly_once_v2");
     assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
-    assertThat(config.topicPartitions()).isEqualTo(6);
+    assertThat(config.topicPartitions()).isEqualTo(3);
   }
 
   @Test

@@ -245,9 +245,9 @@ class OfferTopologyTest {
 
   @Test
   void shouldNeverSendMoreThanTheTasksShareOfAnOffersBudget() {
-    fixture = shop(ONLY_CART_TRIGGER); // 6 partitions: the test driver's one task holds a sixth of each budget
+    fixture = shop(ONLY_CART_TRIGGER); // 3 partitions: the test driver's one task holds a third of each budget
     OfferCatalogEntry limited = offer("o-hose", "p-hose", "garden");
-    limited.setMaxSends(12L);
+    limited.setMaxSends(6L);
     fixture.offer(limited);
     for (int c = 0; c < 5; c++) {
       abandonCart("c-" + c, "p-hose", T0.plusSeconds(c));
