@@ -20,7 +20,7 @@ class TopicProvisionerIT {
   void shouldCreateMissingTopicsOnceAndBringAnOutdatedTopicConfigUpToDate() throws Exception {
     try (LocalKafka kafka = LocalKafka.start();
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic("clickstream", 6, (short) 1)
+      admin.createTopics(List.of(new NewTopic("clickstream", 3, (short) 1)
           .configs(Map.of("message.timestamp.type", "CreateTime")))).all().get();
       PersonaConfig config = ConfigLoader.load(Map.of("PERSONA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), null);
 
