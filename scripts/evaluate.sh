@@ -89,7 +89,7 @@ echo
 awk -v n="$BASKETS" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "  processed in %.1f s after the replay ended\n", b - a }'
 
 say "evaluating: top $K offers per returning customer, from the app's API, against purchases after $CUT"
-# The co-purchase learning and the offer ledger trail the profiles: evaluate first waits for the app's group to have
+# The co-purchase learning and the offer KPIs trail the profiles: evaluate first waits for the app's two groups to have
 # committed every partition it reads, repartition topics included, so that every run asks a settled app.
 persona evaluate --file "$FILE" "${MAP_ARGS[@]}" --cut "$CUT" -k "$K" --api "$API" \
   --wait-for-group "$PERSONA_APPLICATION_ID"

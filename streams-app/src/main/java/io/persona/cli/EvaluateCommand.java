@@ -6,7 +6,9 @@ import io.persona.evaluation.Baselines;
 import io.persona.evaluation.Purchases;
 import io.persona.evaluation.Scores;
 import io.persona.replay.SaleLine;
+import io.persona.config.StreamsProperties;
 import io.persona.topology.GroupProgress;
+import io.persona.topology.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -63,8 +66,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   String channel = "email";
 
   @Option(names = "--wait-for-group", description = "First wait until this consumer group (the app's "
-      + "application.id) has committed everything it reads, repartition topics included, so that the co-purchase "
-      + "learning and the offer ledger have caught up too.")
+      + "application.id) and its learning app's (<application.id>-learning) have committed everything they read, "
+      + "repartition topics included, so that the co-purchase learning and the offer KPIs have caught up too.")
   String waitForGroup;
 
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
@@ -104,8 +107,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   private void awaitSettled(PrintWriter err) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve()))) {
       long started = System.nanoTime();
+      // what the engine writes is transactional: its internal topics, and the offer outcomes the learning app reads
+      Predicate<String> transactional = topic -> topic.startsWith(waitForGroup + "-")
+          || topic.equals(Topics.OFFER_OUTCOMES.name());
       for (int settled = 0; settled < 2; ) {
-        long behind = GroupProgress.unsettled(admin, waitForGroup, topic -> topic.startsWith(waitForGroup + "-"));
+        long behind = GroupProgress.unsettled(admin, waitForGroup, transactional)
+            + GroupProgress.unsettled(admin, waitForGroup + StreamsProperties.LEARNING_SUFFIX, transactional);
         settled = behind == 0 ? settled + 1 : 0;
         err.printf("\r  waiting for %s to commit everything: %,d records left   ", waitForGroup, behind);
         err.flush();

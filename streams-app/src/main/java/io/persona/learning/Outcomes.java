@@ -11,7 +11,7 @@ import java.time.Instant;
 public final class Outcomes {
   private Outcomes() {}
 
-  /** What the ledger did with a decision: SENT, WITHHELD_HOLDOUT or BUDGET_EXHAUSTED. */
+  /** What became of a decision when it was made: SENT or WITHHELD_HOLDOUT. */
   public static OfferOutcome settled(PersonalizedOffer offer, OutcomeType type, Instant at) {
     return builder(offer.getOfferEventId(), type)
         .setCustomerId(offer.getCustomerId())
