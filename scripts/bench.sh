@@ -4,8 +4,9 @@
 # a warm-up as large as the timed part so that profiles exist first. Measures throughput of a pass-through, a
 # pass-through with one repartition and the whole app over the same pre-published traffic (median of 3 runs each,
 # min and max beside), app CPU per 1,000
-# events, bytes per profile, the profile store's restore rate against a plain consume of its changelog, and
-# click-to-offer latency under live traffic at half the app's measured maximum. Writes bench.md and PNG charts to
+# events, bytes per profile, the profile store's restore rate against a plain consume of its changelog; then, live,
+# the highest rate the engine sustains (a ramp), and click-to-offer and basket-to-offer latency at half of it, with
+# the engine's commit latency and partitions per transaction. Writes bench.md and PNG charts to
 # results/bench-<time>-<profile>/.
 #
 #   scripts/bench.sh           quick profile: 200,000 events (+ as many to warm up), 100,000 customers, 20 s of latency

@@ -24,15 +24,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", description = "Timed runs of each app; medians are reported (default: ${DEFAULT-VALUE}).")
   int runs = 3;
 
-  @Option(names = "--latency-seconds", description = "Seconds of live traffic whose click-to-offer latency is "
-      + "measured, after half as long (at least 15 s) to warm up (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--latency-seconds", description = "Seconds of live traffic whose click-to-offer and "
+      + "basket-to-offer latency is measured, after half as long (at least 15 s) to warm up; each step of the ramp "
+      + "before it lasts a quarter as long, at least 8 s (default: ${DEFAULT-VALUE}).")
   int latencySeconds = 60;
 
   @Option(names = "--results", description = "Folder for bench.md and the PNG charts (default: none).")
   java.nio.file.Path results;
 
-  @Option(names = "--latency-rate", description = "Events/s of the latency run; 0 for half the measured maximum "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--latency-rate", description = "Events/s of the latency run; 0 for half the highest rate the "
+      + "engine sustained in the ramp (default: ${DEFAULT-VALUE}).")
   double latencyRate = 0;
 
   @Option(names = "--warm-up-events", description = "Events published and processed before the timing starts, so "
