@@ -64,7 +64,9 @@ class OfferBudgetIT {
       // Each of the 4 tasks may spend its share (2, 1, 1, 1 of 5); 60 customers spend every share.
       await().atMost(PATIENCE).until(() -> outcomes(OutcomeType.SENT), list -> kpi() != null
           && kpi().getTreatment().getDecisions() == list.size() && list.size() >= BUDGET);
-      Thread.sleep(2_000); // a task sending beyond its share would have done so by now
+      // a task sending beyond its share would do so within these seconds
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+          .until(() -> outcomes(OutcomeType.SENT).size() == BUDGET);
 
       List<PersonalizedOffer> sent = kafka.readCommitted(Topics.PERSONALIZED_OFFERS.name()).stream()
           .map(r -> Topics.PERSONALIZED_OFFERS.valueSerde().decode(r.value())).toList();

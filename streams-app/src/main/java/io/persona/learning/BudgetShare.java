@@ -16,19 +16,11 @@ public final class BudgetShare {
     return offer.getMaxSends() != null || offer.getMaxRedemptions() != null;
   }
 
-  /** The offer with its limits cut to the part of task {@code partition} of {@code partitions}. */
-  public static OfferCatalogEntry of(OfferCatalogEntry offer, int partition, int partitions) {
-    if (!budgeted(offer)) {
-      return offer;
-    }
-    return OfferCatalogEntry.newBuilder(offer)
-        .setMaxSends(part(offer.getMaxSends(), partition, partitions))
-        .setMaxRedemptions(part(offer.getMaxRedemptions(), partition, partitions))
-        .build();
-  }
-
-  /** An even split, the remainder to the lowest partitions: the parts sum to {@code total}. */
-  static Long part(Long total, int partition, int partitions) {
+  /**
+   * The part of a limit (null: none) that task {@code partition} of {@code partitions} may spend: an even split, the
+   * remainder to the lowest partitions, so the parts sum to {@code total}.
+   */
+  public static Long part(Long total, int partition, int partitions) {
     if (total == null) {
       return null;
     }

@@ -24,12 +24,16 @@ public final class OfferLedger {
    * every sent offer still open as a possible redemption, so redemptions can never exceed it either.
    */
   public static boolean budgetAllows(OfferKpi kpi, OfferCatalogEntry offer) {
+    return budgetAllows(kpi, offer.getMaxSends(), offer.getMaxRedemptions());
+  }
+
+  /** The same against given limits (null: none), such as one task's share of the offer's budget. */
+  public static boolean budgetAllows(OfferKpi kpi, Long maxSends, Long maxRedemptions) {
     long sent = kpi.getTreatment().getDecisions();
-    if (offer.getMaxSends() != null && sent >= offer.getMaxSends()) {
+    if (maxSends != null && sent >= maxSends) {
       return false;
     }
-    return offer.getMaxRedemptions() == null
-        || kpi.getTreatment().getRedeemed() + kpi.getOutstanding() < offer.getMaxRedemptions();
+    return maxRedemptions == null || kpi.getTreatment().getRedeemed() + kpi.getOutstanding() < maxRedemptions;
   }
 
   public static void recordSent(OfferKpi kpi, Instant at) {

@@ -34,7 +34,8 @@ final class TaskBudgets {
     }
     OfferKpi book = books.get(offer.getOfferId());
     return OfferLedger.budgetAllows(book != null ? book : OfferLedger.empty(offer.getOfferId(), Instant.EPOCH),
-        BudgetShare.of(offer, partition, partitions));
+        BudgetShare.part(offer.getMaxSends(), partition, partitions),
+        BudgetShare.part(offer.getMaxRedemptions(), partition, partitions));
   }
 
   void recordSent(String offerId, Instant at) {

@@ -26,16 +26,14 @@ class BudgetShareTest {
   }
 
   @Test
-  void shouldCutBothLimitsOfABudgetedOfferAndLeaveAnUnlimitedOneAsItIs() {
-    OfferCatalogEntry limited = offer(10L, 3L);
-    OfferCatalogEntry share = BudgetShare.of(limited, 2, 6);
-    assertThat(share.getMaxSends()).isEqualTo(2);
-    assertThat(share.getMaxRedemptions()).isEqualTo(1);
-    assertThat(limited.getMaxSends()).as("the catalog's entry is not changed").isEqualTo(10);
-
-    OfferCatalogEntry unlimited = offer(null, null);
-    assertThat(BudgetShare.budgeted(unlimited)).isFalse();
-    assertThat(BudgetShare.of(unlimited, 2, 6)).isSameAs(unlimited);
+  void shouldLeaveNoLimitUncutAndKnowWhichOffersHaveABudget() {
+    assertThat(BudgetShare.part(null, 2, 6)).isNull();
+    assertThat(BudgetShare.part(10L, 2, 6)).isEqualTo(2);
+    assertThat(BudgetShare.part(3L, 2, 6)).isEqualTo(1);
+    assertThat(BudgetShare.part(3L, 3, 6)).isEqualTo(0);
+    assertThat(BudgetShare.budgeted(offer(10L, null))).isTrue();
+    assertThat(BudgetShare.budgeted(offer(null, 3L))).isTrue();
+    assertThat(BudgetShare.budgeted(offer(null, null))).isFalse();
   }
 
   private static OfferCatalogEntry offer(Long maxSends, Long maxRedemptions) {
