@@ -11,7 +11,8 @@
 # A broker already answering on KAFKA_PORT (default 9092) is used as it is. Otherwise the demo starts its own, with its
 # data in .persona/kafka, cleared at every run so that each run shows the same fresh shop.
 # Traffic: DEMO_CUSTOMERS (300), DEMO_DAYS (21), DEMO_RATE (600 events/s; the loop closes only while the app keeps
-# up, see the README).
+# up, see the README). Before it, DEMO_WARMUP seconds (20; 0 for none) of another shop at the same rate warm the JVMs
+# up: 300 other customers (c-100000 on), in the weeks before the demo's first day.
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -25,6 +26,9 @@ APP_PID=""
 DEMO_CUSTOMERS="${DEMO_CUSTOMERS:-300}"
 DEMO_DAYS="${DEMO_DAYS:-21}"
 DEMO_RATE="${DEMO_RATE:-600}"
+DEMO_WARMUP="${DEMO_WARMUP:-20}"
+DEMO_START="2026-03-01T00:00:00Z"
+WARMED_UP_EVENTS=0
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 export KAFKA_LOCAL_DIR="$RUN_DIR/kafka" KAFKA_PORT
 
@@ -84,11 +88,35 @@ wait_for_running() {
   echo; echo "the app did not reach RUNNING within 90 s; its log:" >&2; tail -n 40 "$APP_LOG" >&2; return 1
 }
 
+# A freshly started broker and app spend their first minute compiling their hot code, on the cores the traffic needs:
+# another shop's traffic, ending two days before the demo's, gets that done first. Its offers expire before the demo
+# starts, and the simulator counts only offers made from its own first day on.
+warm_up() {
+  (( DEMO_WARMUP > 0 )) || return 0
+  local days=$(( (DEMO_WARMUP * DEMO_RATE + 999) / 1000 )) # the shop makes about 1,000 events a day
+  (( days >= 2 )) || days=2
+  say "warming up: ${DEMO_WARMUP} s of another shop's traffic (${days} days before the demo's, customers c-100000 on)"
+  persona simulate --customers "$DEMO_CUSTOMERS" --first-customer 100000 --days "$days" --seed 70 \
+    --start "$(date -u -d "$DEMO_START - $(( days + 2 )) days" +%Y-%m-%dT%H:%M:%SZ)" --rate "$DEMO_RATE" --closed-loop \
+    2> >(tee "$RUN_DIR/warm-up.log" >&2)
+  local clicks baskets
+  read -r clicks baskets <<<"$(sed -nE 's/.* ([0-9]+) clicks and ([0-9]+) baskets.*/\1 \2/p' "$RUN_DIR/warm-up.log" | tail -n 1)"
+  WARMED_UP_EVENTS=$(( clicks + baskets ))
+  local now=0
+  for _ in $(seq 1 120); do # the timed traffic starts on an app that has caught up
+    now="$(processed_events)"
+    (( now >= WARMED_UP_EVENTS )) && return 0
+    sleep 0.5
+  done
+  echo "the app had folded only $now of the warm-up's $WARMED_UP_EVENTS events after 60 s; going on" >&2
+}
+
 publish_demo_traffic() {
   say "publishing the demo offer catalog and consents, then ${DEMO_DAYS} days of web clicks and POS baskets of"
   say "${DEMO_CUSTOMERS} customers at ${DEMO_RATE} events/s; shoppers redeem only offers they received"
   SIM_STARTED=$(date +%s.%N)
-  persona simulate --customers "$DEMO_CUSTOMERS" --days "$DEMO_DAYS" --seed 7 --rate "$DEMO_RATE" --closed-loop \
+  persona simulate --customers "$DEMO_CUSTOMERS" --days "$DEMO_DAYS" --seed 7 --start "$DEMO_START" --rate "$DEMO_RATE" \
+    --closed-loop \
     2> >(tee "$RUN_DIR/simulate.log" >&2)
   PUBLISHED="$(sed -nE 's/.* ([0-9]+) clicks and ([0-9]+) baskets.*/\1 \2/p' "$RUN_DIR/simulate.log" | tail -n 1)"
 }
@@ -112,7 +140,7 @@ wait_for_processing() {
   say "the app processing the traffic"
   while (( done_count < target && stalled < 60 )); do
     now="$(processed_events)"
-    (( now >= 0 )) && done_count=$now
+    (( now >= 0 )) && done_count=$(( now - WARMED_UP_EVENTS ))
     filled=$(( done_count * width / target ))
     printf '\r  [%s%s] %3d%%  %d of %d events' "$(printf '%*s' "$filled" '' | tr ' ' '#')" \
       "$(printf '%*s' $(( width - filled )) '' | tr ' ' '.')" $(( done_count * 100 / target )) "$done_count" "$target"
@@ -150,7 +178,8 @@ show_results() {
     "$RUN_DIR/simulate.log" | tail -n 1
   tr '\r' '\n' <"$RUN_DIR/simulate.log" | grep -o 'offers received .*' | tail -n 1 | sed 's/^/shoppers: /'
   awk -v n="$PROCESSED" -v s="$PROCESSED_SECONDS" 'BEGIN { printf "the app folded %d clicks and baskets into profiles within %.1f s of the first one (%.0f events/s; the simulator set the pace)\n", n, s, n / s }'
-  echo "profiles: $(grep -c . <<<"$profiles" || true) customers; offers: $(grep -c . <<<"$offers" || true) in personalized-offers;" \
+  echo "profiles: $(grep -c . <<<"$profiles" || true) customers; offers: $(grep -c . <<<"$offers" || true) in personalized-offers$( \
+    (( WARMED_UP_EVENTS > 0 )) && echo " (both counts include the warm-up shop)");" \
     "dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
   say "one customer profile (latest per customer, from customer-profiles)"
   persona consume --topic customer-profiles --latest --pretty --max 1 2>/dev/null | head -n 40
@@ -158,7 +187,7 @@ show_results() {
   persona consume --topic personalized-offers --pretty --max 3 2>/dev/null
   say "offers by trigger and channel"
   sed -E 's/.*"channel":"([A-Z_]+)".*"trigger":"([A-Z_]+)".*/\2 -> \1/' <<<"$offers" | sort | uniq -c | sort -rn
-  say "offer KPIs: treatment (sent) versus holdout (would have sent, withheld to measure uplift)"
+  say "offer KPIs: treatment (sent) versus holdout (would have sent, withheld to measure uplift), warm-up included"
   persona kpis
   show_api
 }
@@ -215,6 +244,7 @@ main() {
   APP_PID=$!   # java itself, so that SIGTERM reaches the app's shutdown hook
   echo "$APP_PID" >"$APP_PID_FILE"
   wait_for_running
+  warm_up
   publish_demo_traffic
   wait_for_processing
   wait_until_settled

@@ -39,6 +39,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--days", description = "Days of event time (default: ${DEFAULT-VALUE}).")
   int days = 21;
 
+  @Option(names = "--first-customer", description = "Number of the first customer (c-N), so that a second shop "
+      + "on the same broker has other customers (default: ${DEFAULT-VALUE}).")
+  int firstCustomer = 0;
+
   @Option(names = "--seed", description = "Same seed, same traffic (default: ${DEFAULT-VALUE}).")
   long seed = 7;
 
@@ -66,8 +70,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (rate < 0 || customers < 1 || days < 1) {
-      throw new CliException("--rate must be >= 0, --customers and --days >= 1");
+    if (rate < 0 || customers < 1 || days < 1 || firstCustomer < 0) {
+      throw new CliException("--rate must be >= 0, --customers and --days >= 1, --first-customer >= 0");
     }
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Object> props = Map.of(
@@ -79,7 +83,8 @@ public final class SimulateCommand implements Callable<Integer> {
     long begun = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        SimulatedTraffic traffic = SimulatedTraffic.of(seed, customers, start, closedLoop ? bootstrap.resolve() : null)) {
+        SimulatedTraffic traffic = SimulatedTraffic.of(seed, firstCustomer, customers, start,
+            closedLoop ? bootstrap.resolve() : null)) {
       for (OfferCatalogEntry offer : ShopperSimulator.catalog(start.minusSeconds(86_400))) {
         producer.send(new ProducerRecord<>(Topics.OFFER_CATALOG.name(), offer.getOfferId(),
             Topics.OFFER_CATALOG.valueSerde().encode(offer)));

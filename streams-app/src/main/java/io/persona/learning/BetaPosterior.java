@@ -30,27 +30,59 @@ public record BetaPosterior(double alpha, double beta) {
 
   /** One draw, for Thompson sampling. The generator is seeded by the caller, so a replay draws the same. */
   public double sample(SplittableRandom random) {
-    double x = gamma(alpha, random);
-    double y = gamma(beta, random);
-    return x / (x + y);
+    return sampler().sample(random);
   }
 
-  /** Marsaglia and Tsang's method; shapes below 1 by the boost Gamma(a) = Gamma(a + 1) * U^(1/a). */
-  private static double gamma(double shape, SplittableRandom random) {
-    if (shape < 1) {
-      return gamma(shape + 1, random) * Math.pow(random.nextDouble(), 1 / shape);
+  /** A sampler with this posterior's constants worked out once, for many draws from it. */
+  public Sampler sampler() {
+    return new Sampler(new Gamma(alpha), new Gamma(beta));
+  }
+
+  /** Draws from Beta(alpha, beta) as X / (X + Y), X ~ Gamma(alpha), Y ~ Gamma(beta). */
+  public static final class Sampler {
+    private final Gamma x;
+    private final Gamma y;
+
+    private Sampler(Gamma x, Gamma y) {
+      this.x = x;
+      this.y = y;
     }
-    double d = shape - 1.0 / 3;
-    double c = 1 / Math.sqrt(9 * d);
-    while (true) {
-      double x = normal(random);
-      double v = Math.pow(1 + c * x, 3);
-      if (v <= 0) {
-        continue;
-      }
-      double u = random.nextDouble();
-      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
-        return d * v;
+
+    public double sample(SplittableRandom random) {
+      double a = x.sample(random);
+      double b = y.sample(random);
+      return a / (a + b);
+    }
+  }
+
+  /**
+   * Marsaglia and Tsang's method, with their squeeze that spares the logarithms for most draws; shapes below 1 by the
+   * boost Gamma(a) = Gamma(a + 1) * U^(1/a).
+   */
+  private record Gamma(double d, double c, double boost) {
+    Gamma(double shape) {
+      this(shape < 1 ? shape + 1 - 1.0 / 3 : shape - 1.0 / 3, 1 / Math.sqrt(9 * (shape < 1 ? shape + 2.0 / 3
+          : shape - 1.0 / 3)), shape < 1 ? 1 / shape : 0);
+    }
+
+    double sample(SplittableRandom random) {
+      double value = draw(random);
+      return boost == 0 ? value : value * Math.pow(random.nextDouble(), boost);
+    }
+
+    private double draw(SplittableRandom random) {
+      while (true) {
+        double x = normal(random);
+        double t = 1 + c * x;
+        if (t <= 0) {
+          continue;
+        }
+        double v = t * t * t;
+        double u = random.nextDouble();
+        double xx = x * x;
+        if (u < 1 - 0.0331 * xx * xx || Math.log(u) < 0.5 * xx + d - d * v + d * Math.log(v)) {
+          return d * v;
+        }
       }
     }
   }

@@ -43,11 +43,14 @@ public final class Ranker {
       return List.of();
     }
     List<BetaPosterior> beliefs = candidates.stream().map(posteriors).toList();
+    BetaPosterior.Sampler[] samplers = beliefs.stream().map(BetaPosterior::sampler)
+        .toArray(BetaPosterior.Sampler[]::new);
     int size = Math.min(k, candidates.size());
-    double[] scores = draw(candidates, beliefs, new SplittableRandom(seed));
+    double[] scores = new double[candidates.size()];
+    draw(candidates, samplers, new SplittableRandom(seed), scores);
     List<Integer> chosen = select(scores, candidates, size, new SplittableRandom(~seed));
     int first = chosen.get(0);
-    double probability = firstPlaceShare(candidates, beliefs, seed, size, first);
+    double probability = firstPlaceShare(candidates, samplers, seed, size, first);
     boolean explored = first != bestExpected(candidates, beliefs);
     List<Integer> undiversified = byScore(scores).subList(0, size);
     List<Ranked> ranked = new ArrayList<>(chosen.size());
@@ -85,18 +88,21 @@ public final class Ranker {
    * The top k by score, with the diversity floor applied. A share of k that is not a whole number is met on average:
    * with k = 1 and a share of 0.2, one decision in five comes from outside the top categories.
    */
-  private List<Integer> select(double[] scores, List<Candidate> candidates, int k, SplittableRandom random) {
-    double share = k * diversityShare;
-    long wanted = (long) Math.floor(share) + (random.nextDouble() < share - Math.floor(share) ? 1 : 0);
-    return withDiversity(byScore(scores), candidates, k, wanted);
+  List<Integer> select(double[] scores, List<Candidate> candidates, int k, SplittableRandom random) {
+    return withDiversity(byScore(scores), candidates, k, wanted(k, random));
   }
 
-  private static double[] draw(List<Candidate> candidates, List<BetaPosterior> beliefs, SplittableRandom random) {
-    double[] scores = new double[candidates.size()];
+  /** How many of the top k should come from outside the top categories this time. */
+  private long wanted(int k, SplittableRandom random) {
+    double share = k * diversityShare;
+    return (long) Math.floor(share) + (random.nextDouble() < share - Math.floor(share) ? 1 : 0);
+  }
+
+  private static void draw(List<Candidate> candidates, BetaPosterior.Sampler[] samplers, SplittableRandom random,
+      double[] scores) {
     for (int i = 0; i < scores.length; i++) {
-      scores[i] = candidates.get(i).relevance() * beliefs.get(i).sample(random);
+      scores[i] = candidates.get(i).relevance() * samplers[i].sample(random);
     }
-    return scores;
   }
 
   private static List<Integer> byScore(double[] scores) {
@@ -135,15 +141,70 @@ public final class Ranker {
   }
 
   /** How often the whole selection, draws and diversity floor included, puts {@code first} first. */
-  private double firstPlaceShare(List<Candidate> candidates, List<BetaPosterior> beliefs, long seed, int k,
+  private double firstPlaceShare(List<Candidate> candidates, BetaPosterior.Sampler[] samplers, long seed, int k,
       int first) {
     SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+    double[] scores = new double[candidates.size()];
+    int[] top = new int[k];
     int wins = 0;
     for (int d = 0; d < probabilityDraws; d++) {
-      double[] scores = draw(candidates, beliefs, random);
-      wins += select(scores, candidates, k, random).get(0) == first ? 1 : 0;
+      draw(candidates, samplers, random, scores);
+      wins += firstSelected(scores, candidates, k, wanted(k, random), top) == first ? 1 : 0;
     }
     return (wins + 1.0) / (probabilityDraws + 1.0);
+  }
+
+  /**
+   * What {@link #select} puts first, found without sorting: the best score, unless the diversity floor swaps out every
+   * in-category pick of the top k, the best one last; then the outside offer of that last swap takes its place.
+   *
+   * @param top scratch space for the top k
+   */
+  static int firstSelected(double[] scores, List<Candidate> candidates, int k, long wanted, int[] top) {
+    int filled = bestOf(scores, candidates, k, top, null);
+    int inside = 0;
+    for (int t = 0; t < filled; t++) {
+      inside += candidates.get(top[t]).inTopCategories() ? 1 : 0;
+    }
+    int best = top[0];
+    if (inside == 0 || !candidates.get(best).inTopCategories() || wanted - (filled - inside) < inside) {
+      return best;
+    }
+    int[] reserve = new int[inside];
+    int found = bestOf(scores, candidates, inside, reserve, top);
+    return found == inside ? reserve[inside - 1] : best;
+  }
+
+  /**
+   * The best {@code n} by score (ties to the earlier candidate) into {@code into}, in order; with {@code excluded}
+   * given, only offers outside the top categories and not in it. Returns how many were found.
+   */
+  private static int bestOf(double[] scores, List<Candidate> candidates, int n, int[] into, int[] excluded) {
+    int filled = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (excluded != null && (candidates.get(i).inTopCategories() || contains(excluded, i))) {
+        continue;
+      }
+      int at = filled;
+      while (at > 0 && Double.compare(scores[i], scores[into[at - 1]]) > 0) {
+        at--;
+      }
+      if (at < n) {
+        System.arraycopy(into, at, into, at + 1, Math.min(filled, n - 1) - at);
+        into[at] = i;
+        filled = Math.min(filled + 1, n);
+      }
+    }
+    return filled;
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int bestExpected(List<Candidate> candidates, List<BetaPosterior> beliefs) {

@@ -11,6 +11,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Timers kept in a store, ordered by due time ({@code 0001700000000000|C|customer-1}), so the due ones are a prefix:
  * each punctuation costs work in proportion to what is due. A timer is a reminder to look, not a promise: the state
  * it is about decides whether it still applies, so a stale timer costs one read and nothing else.
+ *
+ * <p>Each scan starts at the earliest due time the store can still hold, not at its first key: the timers taken
+ * before are deleted, and RocksDB would step over every one of their tombstones again until it compacts them.
  */
 final class DueTimers {
   /** A due reminder: look at {@code customerId} for {@code kind} as of {@code due}. */
@@ -19,12 +22,15 @@ final class DueTimers {
   private static final byte[] PRESENT = new byte[0];
 
   private final KeyValueStore<String, byte[]> store;
+  /** No timer in the store is due before this; unknown (a scan from the first key) until the first scan. */
+  private long earliestDue = Long.MIN_VALUE;
 
   DueTimers(KeyValueStore<String, byte[]> store) {
     this.store = store;
   }
 
   void schedule(Instant due, char kind, String customerId) {
+    earliestDue = Math.min(earliestDue, due.toEpochMilli());
     store.put(key(due.toEpochMilli(), kind, customerId), PRESENT);
   }
 
@@ -36,7 +42,8 @@ final class DueTimers {
   List<Timer> takeDue(Instant now) {
     List<Timer> due = new ArrayList<>();
     List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = store.range(null, String.format("%016d}", now.toEpochMilli()))) {
+    String from = earliestDue == Long.MIN_VALUE ? null : millis(earliestDue);
+    try (KeyValueIterator<String, byte[]> it = store.range(from, millis(now.toEpochMilli()) + "}")) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> entry = it.next();
         keys.add(entry.key);
@@ -45,10 +52,17 @@ final class DueTimers {
       }
     }
     keys.forEach(store::delete);
+    earliestDue = now.toEpochMilli();
     return due;
   }
 
   private static String key(long dueMillis, char kind, String customerId) {
-    return String.format("%016d|%c|%s", dueMillis, kind, customerId);
+    return millis(dueMillis) + "|" + kind + "|" + customerId;
+  }
+
+  /** Zero-padded to 16 digits, so that keys sort by due time. */
+  private static String millis(long epochMillis) {
+    String digits = Long.toString(epochMillis);
+    return "0".repeat(Math.max(0, 16 - digits.length())) + digits;
   }
 }

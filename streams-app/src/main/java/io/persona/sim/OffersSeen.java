@@ -29,7 +29,10 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
   /** The simulated clock: the event time of the traffic being published now. */
   private volatile Instant now = Instant.EPOCH;
 
-  OffersSeen(String bootstrapServers) {
+  private final Instant since;
+
+  OffersSeen(String bootstrapServers, Instant since) {
+    this.since = since;
     reader = new Thread(() -> read(bootstrapServers), "offers-seen");
     reader.setDaemon(true);
     reader.start();
@@ -69,6 +72,9 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
       while (running) {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
           PersonalizedOffer offer = Topics.PERSONALIZED_OFFERS.valueSerde().decode(record.value());
+          if (offer.getCreatedAt().isBefore(since)) {
+            return;
+          }
           byCustomer.computeIfAbsent(offer.getCustomerId(), c -> new CopyOnWriteArrayList<>()).add(offer);
           seen++;
           if (now.isAfter(offer.getExpiresAt())) { // the app ran so far behind that the shopper never held it

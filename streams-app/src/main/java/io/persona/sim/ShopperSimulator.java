@@ -58,6 +58,7 @@ public final class ShopperSimulator {
   }
 
   private final Random random;
+  private final int firstCustomer;
   private final int customers;
   private final Instant start;
   private final ReceivedOffers received;
@@ -75,7 +76,13 @@ public final class ShopperSimulator {
    *     often when the offer's category is one of their favourites
    */
   public ShopperSimulator(long seed, int customers, Instant start, ReceivedOffers received) {
+    this(seed, 0, customers, start, received);
+  }
+
+  /** A shop whose customers are numbered from {@code firstCustomer}, so that two shops on one broker do not meet. */
+  public ShopperSimulator(long seed, int firstCustomer, int customers, Instant start, ReceivedOffers received) {
     this.random = new Random(seed);
+    this.firstCustomer = firstCustomer;
     this.customers = customers;
     this.start = start;
     this.received = received;
@@ -110,7 +117,7 @@ public final class ShopperSimulator {
 
   /** Every event of {@code days} days, in event-time order. */
   public void generate(int days, Consumer<Event> events) {
-    for (int c = 0; c < customers; c++) {
+    for (int c = firstCustomer; c < firstCustomer + customers; c++) {
       for (Channel channel : List.of(Channel.EMAIL, Channel.POS, Channel.PUSH)) {
         if (random.nextDouble() < GRANTS.get(channel)) {
           events.accept(new Event(null, null, consent(c, channel, true, start.minusSeconds(3600))));
@@ -120,13 +127,13 @@ public final class ShopperSimulator {
     for (int day = 0; day < days; day++) {
       List<Event> today = new ArrayList<>();
       if (day == days / 2) {
-        for (int c = 0; c < customers; c++) {
+        for (int c = firstCustomer; c < firstCustomer + customers; c++) {
           if (random.nextDouble() < 0.05) {
             today.add(new Event(null, null, consent(c, Channel.EMAIL, false, start.plus(Duration.ofDays(day)))));
           }
         }
       }
-      for (int c = 0; c < customers; c++) {
+      for (int c = firstCustomer; c < firstCustomer + customers; c++) {
         Instant dayStart = start.plus(Duration.ofDays(day));
         if (random.nextDouble() < 0.35) {
           webSession(c, dayStart.plusSeconds(random.nextInt(86_000)), today);

@@ -12,10 +12,14 @@ public final class SimulatedTraffic implements AutoCloseable {
     this.offers = offers;
   }
 
-  /** @param bootstrapServers where to read received offers from; null for an open loop */
-  public static SimulatedTraffic of(long seed, int customers, Instant start, String bootstrapServers) {
-    OffersSeen offers = bootstrapServers == null ? null : new OffersSeen(bootstrapServers);
-    return new SimulatedTraffic(new ShopperSimulator(seed, customers, start, offers), offers);
+  /**
+   * @param bootstrapServers where to read received offers from; null for an open loop. Only offers made from
+   *     {@code start} on count: those of an earlier shop on the same broker are not this shop's.
+   */
+  public static SimulatedTraffic of(long seed, int firstCustomer, int customers, Instant start,
+      String bootstrapServers) {
+    OffersSeen offers = bootstrapServers == null ? null : new OffersSeen(bootstrapServers, start);
+    return new SimulatedTraffic(new ShopperSimulator(seed, firstCustomer, customers, start, offers), offers);
   }
 
   public ShopperSimulator simulator() {

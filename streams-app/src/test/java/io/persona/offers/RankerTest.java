@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.persona.learning.BetaPosterior;
 import io.persona.offers.Ranker.Candidate;
 import io.persona.offers.Ranker.Ranked;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RankerTest {
@@ -63,6 +65,29 @@ class RankerTest {
     List<Ranked> ranked = RANKER.rank(candidates, c -> certain, 1, 4);
 
     assertThat(ranked).extracting(r -> r.candidate().offerId()).containsExactly("in-1", "in-2", "in-3", "out-1");
+  }
+
+  @Test
+  void shouldFindTheSameFirstOfferWithoutSortingAsTheFullSelection() {
+    Ranker ranker = new Ranker(100, 0.3);
+    SplittableRandom random = new SplittableRandom(11);
+    for (int trial = 0; trial < 20_000; trial++) {
+      int n = 1 + random.nextInt(12);
+      int k = 1 + random.nextInt(n);
+      List<Candidate> candidates = new ArrayList<>();
+      double[] scores = new double[n];
+      for (int i = 0; i < n; i++) {
+        candidates.add(candidate("o-" + i, 1, random.nextInt(3) > 0));
+        scores[i] = random.nextInt(4) == 0 ? 0.5 : random.nextDouble(); // ties too
+      }
+      long seed = random.nextLong();
+      int expected = ranker.select(scores, candidates, k, new SplittableRandom(seed)).get(0);
+      long wanted = (long) Math.floor(k * 0.3) + (new SplittableRandom(seed).nextDouble() < k * 0.3
+          - Math.floor(k * 0.3) ? 1 : 0);
+
+      assertThat(Ranker.firstSelected(scores, candidates, k, wanted, new int[k])).as("trial %d", trial)
+          .isEqualTo(expected);
+    }
   }
 
   private static Candidate candidate(String id, double relevance, boolean inTop) {
