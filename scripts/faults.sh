@@ -75,7 +75,7 @@ faults --guarantee at_least_once "${ALOS[@]}" || status=1
 if [[ "$PROFILE" == full ]]; then
   say "3. exactly_once_v2 with broker faults: SIGKILL and restart three times, SIGSTOP for 30 s"
   fresh_broker
-  faults --guarantee exactly_once_v2 --events 300000 --rate 2000 --customers 20000 --pills 30 --min-kills 5 \
+  faults --guarantee exactly_once_v2 --events 300000 --rate 1000 --customers 20000 --pills 30 --min-kills 5 \
     --broker-kills 3 --broker-pause 30 || status=1
 fi
 
