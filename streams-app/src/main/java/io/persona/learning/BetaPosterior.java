@@ -35,7 +35,7 @@ public record BetaPosterior(double alpha, double beta) {
 
   /** A sampler with this posterior's constants worked out once, for many draws from it. */
   public Sampler sampler() {
-    return new Sampler(new Gamma(alpha), new Gamma(beta));
+    return new Sampler(Gamma.of(alpha), Gamma.of(beta));
   }
 
   /** Draws from Beta(alpha, beta) as X / (X + Y), X ~ Gamma(alpha), Y ~ Gamma(beta). */
@@ -60,9 +60,9 @@ public record BetaPosterior(double alpha, double beta) {
    * boost Gamma(a) = Gamma(a + 1) * U^(1/a).
    */
   private record Gamma(double d, double c, double boost) {
-    Gamma(double shape) {
-      this(shape < 1 ? shape + 1 - 1.0 / 3 : shape - 1.0 / 3, 1 / Math.sqrt(9 * (shape < 1 ? shape + 2.0 / 3
-          : shape - 1.0 / 3)), shape < 1 ? 1 / shape : 0);
+    static Gamma of(double shape) {
+      double d = (shape < 1 ? shape + 1 : shape) - 1.0 / 3;
+      return new Gamma(d, 1 / Math.sqrt(9 * d), shape < 1 ? 1 / shape : 0);
     }
 
     double sample(SplittableRandom random) {

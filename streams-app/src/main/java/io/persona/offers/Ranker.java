@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * Ranks candidate offers by relevance times a response probability drawn from each offer's posterior (Thompson
@@ -161,7 +162,7 @@ public final class Ranker {
    * @param top scratch space for the top k
    */
   static int firstSelected(double[] scores, List<Candidate> candidates, int k, long wanted, int[] top) {
-    int filled = bestOf(scores, candidates, k, top, null);
+    int filled = bestOf(scores, k, top, i -> true);
     int inside = 0;
     for (int t = 0; t < filled; t++) {
       inside += candidates.get(top[t]).inTopCategories() ? 1 : 0;
@@ -171,18 +172,15 @@ public final class Ranker {
       return best;
     }
     int[] reserve = new int[inside];
-    int found = bestOf(scores, candidates, inside, reserve, top);
+    int found = bestOf(scores, inside, reserve, i -> !candidates.get(i).inTopCategories() && !contains(top, i));
     return found == inside ? reserve[inside - 1] : best;
   }
 
-  /**
-   * The best {@code n} by score (ties to the earlier candidate) into {@code into}, in order; with {@code excluded}
-   * given, only offers outside the top categories and not in it. Returns how many were found.
-   */
-  private static int bestOf(double[] scores, List<Candidate> candidates, int n, int[] into, int[] excluded) {
+  /** The best {@code n} eligible by score (ties to the earlier candidate) into {@code into}, in order; how many. */
+  private static int bestOf(double[] scores, int n, int[] into, IntPredicate eligible) {
     int filled = 0;
     for (int i = 0; i < scores.length; i++) {
-      if (excluded != null && (candidates.get(i).inTopCategories() || contains(excluded, i))) {
+      if (!eligible.test(i)) {
         continue;
       }
       int at = filled;
