@@ -88,6 +88,11 @@ wait_for_running() {
   echo; echo "the app did not reach RUNNING within 90 s; its log:" >&2; tail -n 40 "$APP_LOG" >&2; return 1
 }
 
+# "<clicks> <baskets>" from a simulate log's last line.
+published_counts() {
+  sed -nE 's/.* ([0-9]+) clicks and ([0-9]+) baskets.*/\1 \2/p' "$1" | tail -n 1
+}
+
 # A freshly started broker and app spend their first minute compiling their hot code, on the cores the traffic needs:
 # another shop's traffic, ending two days before the demo's, gets that done first. Its offers expire before the demo
 # starts, and the simulator counts only offers made from its own first day on.
@@ -100,7 +105,7 @@ warm_up() {
     --start "$(date -u -d "$DEMO_START - $(( days + 2 )) days" +%Y-%m-%dT%H:%M:%SZ)" --rate "$DEMO_RATE" --closed-loop \
     2> >(tee "$RUN_DIR/warm-up.log" >&2)
   local clicks baskets
-  read -r clicks baskets <<<"$(sed -nE 's/.* ([0-9]+) clicks and ([0-9]+) baskets.*/\1 \2/p' "$RUN_DIR/warm-up.log" | tail -n 1)"
+  read -r clicks baskets <<<"$(published_counts "$RUN_DIR/warm-up.log")"
   WARMED_UP_EVENTS=$(( clicks + baskets ))
   local now=0
   for _ in $(seq 1 120); do # the timed traffic starts on an app that has caught up
@@ -118,7 +123,7 @@ publish_demo_traffic() {
   persona simulate --customers "$DEMO_CUSTOMERS" --days "$DEMO_DAYS" --seed 7 --start "$DEMO_START" --rate "$DEMO_RATE" \
     --closed-loop \
     2> >(tee "$RUN_DIR/simulate.log" >&2)
-  PUBLISHED="$(sed -nE 's/.* ([0-9]+) clicks and ([0-9]+) baskets.*/\1 \2/p' "$RUN_DIR/simulate.log" | tail -n 1)"
+  PUBLISHED="$(published_counts "$RUN_DIR/simulate.log")"
 }
 
 # A scrape that fails or takes too long counts as -1 (unknown), and never stops the demo.
