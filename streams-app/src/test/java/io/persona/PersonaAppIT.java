@@ -49,14 +49,15 @@ class PersonaAppIT {
       negativePrice.setPrice(-1.0);
       byte[] absurd = Topics.CLICKSTREAM.valueSerde().encode(negativePrice);
       send(Topics.CLICKSTREAM.name(), "anon-1", click(TestEvents.click("e-1", "anon-1", null, TestEvents.T0)));
-      send(Topics.CLICKSTREAM.name(), "anon-1", click(TestEvents.click("e-2", "anon-1", "c-1", TestEvents.T0.plusSeconds(60))));
+      send(Topics.CLICKSTREAM.name(), "c-1", click(TestEvents.click("e-2", "anon-1", "c-1", TestEvents.T0.plusSeconds(60))));
       RecordMetadata garbageSent = send(Topics.CLICKSTREAM.name(), "anon-1", garbage);
       RecordMetadata absurdSent = send(Topics.CLICKSTREAM.name(), "anon-1", absurd);
       send(Topics.POS_TRANSACTIONS.name(), "c-1",
           Topics.POS_TRANSACTIONS.valueSerde().encode(TestEvents.basket("t-1", "c-1", TestEvents.T0.plusSeconds(120), 30.0)));
       send(Topics.POS_TRANSACTIONS.name(), "c-1", new byte[0]);
 
-      // The anonymous click is folded in at the login: three events for c-1, in two or three published changes.
+      // The login click, keyed by its customer, counts at once; its announcement to the device's identity task
+      // folds the anonymous click in: three events for c-1, in two or three published changes.
       CustomerProfile last = await().atMost(PATIENCE).until(() -> latestProfile("c-1"),
           profile -> profile != null && profile.getEventCount() == 3);
       assertThat(last.getTotalSpend()).isEqualTo(30.0);

@@ -69,7 +69,7 @@ class PrivacyIT {
           null);
       search.setSearchQuery(PII + " home address 1 Main St");
       search.setUrl("https://shop.example/?email=" + PII + "@example.com");
-      send(Topics.CLICKSTREAM.name(), search.getAnonymousId(), Topics.CLICKSTREAM.valueSerde().encode(search));
+      send(Topics.CLICKSTREAM.name(), Topics.CLICKSTREAM.keyOf(search), Topics.CLICKSTREAM.valueSerde().encode(search));
       ClickEvent negative = TestEvents.click("e-2", PII + "-cookie", customer, T0.plusSeconds(5));
       negative.setPrice(-1.0);
       send(Topics.CLICKSTREAM.name(), PII + "-cookie", Topics.CLICKSTREAM.valueSerde().encode(negative));

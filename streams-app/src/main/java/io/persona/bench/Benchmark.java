@@ -151,7 +151,7 @@ public final class Benchmark {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       traffic.generate(count,
-          click -> send(producer, Topics.CLICKSTREAM.name(), click.getAnonymousId(),
+          click -> send(producer, Topics.CLICKSTREAM.name(), Topics.CLICKSTREAM.keyOf(click),
               Topics.CLICKSTREAM.valueSerde().encode(click), sent, count, out),
           basket -> send(producer, Topics.POS_TRANSACTIONS.name(), basket.getCustomerId(),
               Topics.POS_TRANSACTIONS.valueSerde().encode(basket), sent, count, out));

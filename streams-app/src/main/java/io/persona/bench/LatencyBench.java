@@ -183,7 +183,7 @@ final class LatencyBench {
       traffic.generate(1_000, click -> {
         pace(start, sent[0]++, rate);
         click.setEventTime(Instant.now());
-        producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), click.getAnonymousId(),
+        producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), Topics.CLICKSTREAM.keyOf(click),
             Topics.CLICKSTREAM.valueSerde().encode(click)));
       }, basket -> {
         pace(start, sent[0]++, rate);

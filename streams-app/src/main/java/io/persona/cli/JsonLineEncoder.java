@@ -26,11 +26,8 @@ final class JsonLineEncoder {
   Encoded encode(String line) throws JsonAvroException {
     GenericRecord record = JsonAvro.fromJson(line, topic.schema());
     byte[] bytes = toBytes(record);
-    String key = topic.keyOf(record);
-    Object keyField = record.get(topic.keyField());
     long timestamp = (Long) record.get(topic.eventTimeField());
-    return new Encoded(key, key == null || key.equals(String.valueOf(keyField)) ? null : keyField.toString(),
-        timestamp, bytes);
+    return new Encoded(topic.keyOf(record), topic.customerOfCompositeKey(record), timestamp, bytes);
   }
 
   private byte[] toBytes(GenericRecord record) throws JsonAvroException {

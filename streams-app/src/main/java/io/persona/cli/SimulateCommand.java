@@ -100,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
           LockSupport.parkNanos(due - System.nanoTime());
         }
         if (event.click() != null) {
-          producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), event.click().getAnonymousId(),
+          producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), Topics.CLICKSTREAM.keyOf(event.click()),
               Topics.CLICKSTREAM.valueSerde().encode(event.click())));
           counts[0]++;
         } else if (event.consent() != null) {

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The fault run's input, the same for a seed: web shoppers who click (always logged in, one cookie each) and store
+ * The fault run's input, the same for a seed: web shoppers who click (always logged in, one cookie each; half of them
+ * keyed by customer, as trackers key logged-in clicks, half by cookie, so both click paths are covered) and store
  * shoppers who buy at the POS, so that each customer's events reach the app through one partition of one topic, in
  * the order they were made; plus malformed records of every kind at fixed places. Event time moves 200 ms per event.
  * Because every customer's history is fixed, what the app must produce can be computed from it (see {@link Oracle}).
@@ -82,7 +83,7 @@ public final class FaultWorkload {
       int customer = random.nextInt(customers);
       Input event = random.nextDouble() < BASKET_SHARE
           ? basket("s-" + customer, "t-" + i, at, random)
-          : click("w-" + customer, "e-" + i, at, random);
+          : click("w-" + customer, customer % 2 == 0, "e-" + i, at, random);
       inputs.add(event);
       if (pillsMade < pills && i % pillEvery == pillEvery / 2) {
         inputs.add(pill(Pill.values()[pillsMade % Pill.values().length], event, random));
@@ -92,7 +93,8 @@ public final class FaultWorkload {
     return inputs;
   }
 
-  private static Input click(String customerId, String eventId, Instant at, SplittableRandom random) {
+  private static Input click(String customerId, boolean keyedByCustomer, String eventId, Instant at,
+      SplittableRandom random) {
     ClickEventType type = CLICKS[random.nextInt(CLICKS.length)];
     int category = random.nextInt(CATEGORIES);
     boolean product = type == ClickEventType.PRODUCT_VIEW;
@@ -106,8 +108,8 @@ public final class FaultWorkload {
         .setSearchQuery(type == ClickEventType.SEARCH ? "query" : null)
         .setDevice(Device.MOBILE)
         .build();
-    return new Input(Topics.CLICKSTREAM.name(), utf8(cookie), Topics.CLICKSTREAM.valueSerde().encode(click), null,
-        click, null);
+    return new Input(Topics.CLICKSTREAM.name(), utf8(keyedByCustomer ? customerId : cookie),
+        Topics.CLICKSTREAM.valueSerde().encode(click), null, click, null);
   }
 
   private static Input basket(String customerId, String transactionId, Instant at, SplittableRandom random) {

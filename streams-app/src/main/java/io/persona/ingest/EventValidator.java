@@ -26,8 +26,8 @@ public record EventValidator(Duration maxFuture, Duration grace) {
    * the extractor gave the record.
    */
   public Optional<String> check(String key, ClickEvent click, long recordTime, long streamTime) {
-    if (!click.getAnonymousId().equals(key)) {
-      return reason("record key does not match anonymousId");
+    if (key == null || !(key.equals(click.getAnonymousId()) || key.equals(click.getCustomerId()))) {
+      return reason("record key must be the customerId (logged in) or the anonymousId");
     }
     if (click.getType() == ClickEventType.UNKNOWN) {
       return reason("type is UNKNOWN (a type this version does not know)");

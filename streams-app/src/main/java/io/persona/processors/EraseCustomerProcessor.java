@@ -43,6 +43,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   private ProcessorContext<String, ErasureStep> context;
   private DecodedProfileStore profiles;
   private KeyValueStore<String, ?> basketDedup;
+  private KeyValueStore<String, ?> clickDedup;
   private KeyValueStore<String, CustomerOfferState> offerStates;
   private KeyValueStore<String, ConsentState> consents;
   private KeyValueStore<String, CustomerLinks> links;
@@ -61,6 +62,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
     this.context = context;
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
     this.basketDedup = context.getStateStore(StoreNames.BASKET_DEDUP);
+    this.clickDedup = context.getStateStore(StoreNames.CUSTOMER_CLICK_DEDUP);
     this.offerStates = context.getStateStore(StoreNames.CUSTOMER_OFFER_STATE);
     this.consents = context.getStateStore(StoreNames.CONSENT);
     this.links = context.getStateStore(StoreNames.CUSTOMER_LINKS);
@@ -115,6 +117,9 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
     }
     if (basketDedup.delete(customerId) != null) {
       cleared.add(StoreNames.BASKET_DEDUP);
+    }
+    if (clickDedup.delete(customerId) != null) {
+      cleared.add(StoreNames.CUSTOMER_CLICK_DEDUP);
     }
     CustomerOfferState offerState = offerStates.delete(customerId);
     if (offerState != null) {

@@ -3,6 +3,7 @@ package io.persona.processors;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.IdentityState;
 import io.persona.avro.ProfileDelta;
+import io.persona.identity.DeviceClick;
 import io.persona.identity.IdentityResolver;
 import io.persona.serde.AvroSerde;
 import io.persona.identity.IdentityResolver.Resolution;
@@ -25,12 +26,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Resolves whom each click counts for and re-keys it to that customer.
  *
- * <p>In: anonymous id -> ClickEvent. Out: customer id -> ProfileDelta (the click, and once per link the anonymous
- * activity before it). Stores: {@link StoreNames#IDENTITY} (anonymous id -> IdentityState), one read and one write per
+ * <p>In: anonymous id -> {@link DeviceClick}: a click keyed by its device, or a login already counted in its
+ * customer's task (from {@code identity-logins}). Out: customer id -> ProfileDelta (the click unless already counted,
+ * and once per link the anonymous activity before it and the link). Stores: {@link StoreNames#IDENTITY} (anonymous id -> IdentityState), one read and one write per
  * click; {@link StoreNames#IDENTITY_EXPIRY}, written only when an entry's expiry day changes. Entries expire on
  * stream time.
  */
-public final class ResolveIdentityProcessor implements Processor<String, ClickEvent, String, ProfileDelta> {
+public final class ResolveIdentityProcessor implements Processor<String, DeviceClick, String, ProfileDelta> {
   private static final Logger LOG = LoggerFactory.getLogger(ResolveIdentityProcessor.class);
 
   private final IdentityResolver resolver;
@@ -53,11 +55,12 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
   }
 
   @Override
-  public void process(Record<String, ClickEvent> record) {
+  public void process(Record<String, DeviceClick> record) {
+    ClickEvent click = record.value().click();
     IdentityState current = identities.get(record.key());
     Instant expiredAt = current == null ? null : resolver.expiresAt(current);
     int linkedBefore = current == null ? 0 : current.getLinkedCustomerIds().size();
-    Resolution resolution = resolver.resolve(current, record.value());
+    Resolution resolution = resolver.resolve(current, click);
     if (resolution.duplicate()) {
       return;
     }
@@ -79,7 +82,9 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
     if (resolution.state().getLinkedCustomerIds().size() > linkedBefore) {
       context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, null, null, record.key())));
     }
-    context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, record.value(), null, null)));
+    if (!record.value().alreadyCounted()) {
+      context.forward(record.withKey(customerId).withValue(new ProfileDelta(customerId, click, null, null)));
+    }
   }
 
   private void expire(long streamTime) {
@@ -95,7 +100,7 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
   }
 
   /** Supplies the processor with the store it owns. */
-  public static final class Supplier implements ProcessorSupplier<String, ClickEvent, String, ProfileDelta> {
+  public static final class Supplier implements ProcessorSupplier<String, DeviceClick, String, ProfileDelta> {
     private final IdentityResolver resolver;
     private final Duration expiryScanInterval;
 
@@ -105,7 +110,7 @@ public final class ResolveIdentityProcessor implements Processor<String, ClickEv
     }
 
     @Override
-    public Processor<String, ClickEvent, String, ProfileDelta> get() {
+    public Processor<String, DeviceClick, String, ProfileDelta> get() {
       return new ResolveIdentityProcessor(resolver, expiryScanInterval);
     }
 

@@ -6,12 +6,15 @@ import io.persona.avro.ConsentChange;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.ProfileDelta;
 import io.persona.config.PersonaConfig;
+import io.persona.identity.DeviceClick;
 import io.persona.identity.IdentityResolver;
 import io.persona.metrics.AppMetrics;
 import io.persona.offers.Decider;
 import io.persona.offers.OfferMemory;
 import io.persona.offers.OfferViews;
+import io.persona.processors.AnnounceLoginsProcessor;
 import io.persona.processors.DecideOffersProcessor;
+import io.persona.processors.DropRepeatedClicksProcessor;
 import io.persona.processors.EraseCustomerProcessor;
 import io.persona.processors.UnlinkIdentityProcessor;
 import io.persona.processors.MirrorProcessor;
@@ -26,6 +29,7 @@ import io.persona.profile.Decay;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
 import io.persona.serde.AvroSerde;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -43,15 +47,18 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The engine: ingest -> identity -> profile -> decide -> emit, on the path of every offer. A basket is folded, decided
- * and its offer sent in the transaction that reads it; a click crosses one repartition (to its customer's task)
- * first. Learning that no offer waits for runs in {@link LearningTopology}, an application of its own.
+ * The engine: ingest -> identity -> profile -> decide -> emit, on the path of every offer. A basket, and a click keyed
+ * by its (logged-in) customer, is folded, decided and its offer sent in the transaction that reads it; a click keyed
+ * by its device crosses one repartition (identity resolution, then its customer's task) first. Learning that no offer
+ * waits for runs in {@link LearningTopology}, an application of its own.
  *
- * <p>In: {@code clickstream} (anonymous id -> ClickEvent), {@code pos-transactions} (customer id -> PosTransaction),
+ * <p>In: {@code clickstream} (customer id, or anonymous id when not logged in -> ClickEvent), {@code pos-transactions} (customer id -> PosTransaction),
  * {@code consent-changes}, {@code erasure-requests}, and as global stores {@code offer-catalog},
  * {@code product-similarity} and {@code offer-kpis}. Out: {@code personalized-offers}, {@code ad-offers},
  * {@code offer-outcomes} (what the learning app counts), {@code erasure-receipts}, consent tombstones,
- * {@code dead-letter}. Internal topics: {@code profile-deltas-repartition} (clicks re-keyed to their customer),
+ * {@code dead-letter}. Internal topics: {@code profile-deltas-repartition} (device-keyed clicks, folded anonymous
+ * activity and links, re-keyed to their customer), {@code identity-logins-repartition} (logins seen on
+ * customer-keyed clicks, to the device's identity task),
  * {@code identity-erasures-repartition} (an erased customer's cookies to their identity tasks).
  */
 public final class PersonaTopology {
@@ -82,25 +89,48 @@ public final class PersonaTopology {
     return builder.build();
   }
 
-  /** Clicks, resolved from cookie to customer: the one repartition, so one task owns each customer. */
+  /**
+   * Clicks to their customer's task. A click keyed by its customer (logged in) is there already: it is counted, and
+   * decided on, in the transaction that reads it; only its first click of a device and session is also announced to
+   * identity resolution, which folds in the device's anonymous activity later. A click keyed by its device crosses
+   * the one repartition after identity resolution.
+   */
   private static KStream<String, ProfileChange> clicksByCustomer(StreamsBuilder builder, PersonaConfig config,
       EventTimeExtractor eventTime, AppMetrics metrics) {
     Topic<ClickEvent> clicks = Topics.CLICKSTREAM;
-    AvroSerde<ProfileDelta> deltas = AvroSerde.of(ProfileDelta.class);
-    return builder.stream(clicks.name(), Consumed.with(Serdes.String(), clicks.valueSerde())
-            .withTimestampExtractor(eventTime).withName("clickstream-source"))
+    Map<String, KStream<String, ClickEvent>> byKey = builder.stream(clicks.name(),
+            Consumed.with(Serdes.String(), clicks.valueSerde()).withTimestampExtractor(eventTime)
+                .withName("clickstream-source"))
         .processValues(() -> new ValidateProcessor<>(config.events()::check, metrics.deadLetters("validate-click")),
             Named.as("validate-click"))
+        .split(Named.as("clicks-"))
+        .branch((key, click) -> click.getCustomerId() != null && click.getCustomerId().equals(key),
+            Branched.as("keyed-by-customer"))
+        .defaultBranch(Branched.as("keyed-by-device"));
+    KStream<String, ClickEvent> customerClicks = byKey.get("clicks-keyed-by-customer")
+        .process(new DropRepeatedClicksProcessor.Supplier(config.profile()), Named.as("drop-repeated-customer-clicks"));
+    KStream<String, DeviceClick> logins = customerClicks
+        .process(new AnnounceLoginsProcessor.Supplier(), Named.as("announce-logins"))
+        .repartition(Repartitioned.with(Serdes.String(), clicks.valueSerde()).withName("identity-logins")
+            .withNumberOfPartitions(config.topicPartitions()))
+        .mapValues(click -> new DeviceClick(click, true), Named.as("login-to-device-click"));
+    KStream<String, ProfileChange> resolved = byKey.get("clicks-keyed-by-device")
+        .mapValues(click -> new DeviceClick(click, false), Named.as("click-to-device-click"))
+        .merge(logins, Named.as("merge-device-clicks"))
         .process(new ResolveIdentityProcessor.Supplier(
             new IdentityResolver(config.identity(), config.profile()), config.expiryScanInterval()),
             Named.as("resolve-identity"))
-        .repartition(Repartitioned.with(Serdes.String(), deltas).withName("profile-deltas"))
+        .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(ProfileDelta.class)).withName("profile-deltas")
+            .withNumberOfPartitions(config.topicPartitions()))
         .split(Named.as("profile-deltas-"))
         .branch((customerId, delta) -> delta.getLinkedAnonymousId() != null, Branched.withConsumer(links -> links
-            .process(new RememberLinksProcessor.Supplier(), Named.as("remember-links")), "links"))
+            .process(RememberLinksProcessor::new, Named.as("remember-links"), StoreNames.CUSTOMER_LINKS), "links"))
         .defaultBranch(Branched.as("changes"))
         .get("profile-deltas-changes")
         .mapValues(PersonaTopology::toChange, Named.as("delta-to-change"));
+    return customerClicks
+        .mapValues(click -> (ProfileChange) new ProfileChange.Click(click), Named.as("click-to-change"))
+        .merge(resolved, Named.as("merge-click-changes"));
   }
 
   private static KStream<String, PosTransaction> validBaskets(StreamsBuilder builder, PersonaConfig config,
@@ -157,7 +187,8 @@ public final class PersonaTopology {
                 .withName("erasure-requests-source"))
         .process(() -> new EraseCustomerProcessor(config.offers(), config.privacy().inactiveRetention(),
                 config.expiryScanInterval()), Named.as("erase-customer"),
-            StoreNames.CUSTOMER_PROFILES, StoreNames.BASKET_DEDUP, StoreNames.CUSTOMER_OFFER_STATE,
+            StoreNames.CUSTOMER_PROFILES, StoreNames.BASKET_DEDUP, StoreNames.CUSTOMER_CLICK_DEDUP,
+            StoreNames.CUSTOMER_OFFER_STATE,
             StoreNames.OFFER_TIMERS, StoreNames.CONSENT, StoreNames.CUSTOMER_LINKS, StoreNames.CUSTOMER_INACTIVITY,
             StoreNames.ERASED_CUSTOMERS);
     Topic<ConsentChange> consent = Topics.CONSENT_CHANGES;

@@ -6,6 +6,8 @@ public final class StoreNames {
   public static final String IDENTITY = "identity-store";
   /** Basket ids counted per customer within the duplicate window. */
   public static final String BASKET_DEDUP = "basket-dedup-store";
+  /** Ids of the clicks keyed by each customer (logged in) counted within the duplicate window. */
+  public static final String CUSTOMER_CLICK_DEDUP = "customer-click-dedup-store";
   /** Anonymous ids by the day they expire, so expiry costs work in proportion to what expires. */
   public static final String IDENTITY_EXPIRY = "identity-expiry-store";
   /** Per customer: recent offer decisions, redemptions, learned responses, cart and spike marks. */
@@ -14,7 +16,7 @@ public final class StoreNames {
   public static final String OFFER_TIMERS = "offer-timer-store";
   /** Per customer: consent per channel, with the time each change took effect. */
   public static final String CONSENT = "consent-store";
-  /** Per customer: the anonymous ids linked to them, for erasure. */
+  /** Per customer: the anonymous ids linked to them, for erasure, and the last login announced to identity. */
   public static final String CUSTOMER_LINKS = "customer-links-store";
   /** Customers by the day they become inactive for too long, for retention. */
   public static final String CUSTOMER_INACTIVITY = "customer-inactivity-store";

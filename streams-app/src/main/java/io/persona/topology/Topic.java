@@ -2,6 +2,7 @@ package io.persona.topology;
 
 import io.persona.serde.AvroSerde;
 import java.time.Instant;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
@@ -14,7 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 public final class Topic<V extends SpecificRecord> {
   private final String name;
   private final Class<V> valueType;
-  private final String keyField;
+  private final List<String> keyFields;
   private final String keySuffixField;
   private final String eventTimeField;
   private final TopicLayout layout;
@@ -22,15 +23,18 @@ public final class Topic<V extends SpecificRecord> {
   private final int eventTimePosition;
 
   Topic(String name, Class<V> valueType, String keyField, String eventTimeField, TopicLayout layout) {
-    this(name, valueType, keyField, null, eventTimeField, layout);
+    this(name, valueType, List.of(keyField), null, eventTimeField, layout);
   }
 
-  /** @param keySuffixField a second field appended to the key after {@link CustomerPartitions#SEPARATOR}, or null */
-  Topic(String name, Class<V> valueType, String keyField, String keySuffixField, String eventTimeField,
+  /**
+   * @param keyFields the fields that may hold the key, in order of preference: the first one present is the key
+   * @param keySuffixField a second field appended to the key after {@link CustomerPartitions#SEPARATOR}, or null
+   */
+  Topic(String name, Class<V> valueType, List<String> keyFields, String keySuffixField, String eventTimeField,
       TopicLayout layout) {
     this.name = name;
     this.valueType = valueType;
-    this.keyField = keyField;
+    this.keyFields = List.copyOf(keyFields);
     this.keySuffixField = keySuffixField;
     this.eventTimeField = eventTimeField;
     this.layout = layout;
@@ -50,21 +54,29 @@ public final class Topic<V extends SpecificRecord> {
     return SpecificData.get().getSchema(valueType);
   }
 
-  /** The value field whose content is the record key (for consent-changes, its first part). */
-  public String keyField() {
-    return keyField;
-  }
-
   /**
-   * The record key of {@code value}: its key field, followed, when the topic has a key suffix field, by that field
-   * ({@code c-1/EMAIL} on consent-changes, so that compaction keeps the latest change of every channel).
+   * The record key of {@code value}: its first key field present ({@code customerId}, else {@code anonymousId} on
+   * clickstream), followed, when the topic has a key suffix field, by that field ({@code c-1/EMAIL} on
+   * consent-changes, so that compaction keeps the latest change of every channel).
    */
   public String keyOf(IndexedRecord value) {
-    Object key = value.get(value.getSchema().getField(keyField).pos());
+    Object key = null;
+    for (int i = 0; key == null && i < keyFields.size(); i++) {
+      key = value.get(value.getSchema().getField(keyFields.get(i)).pos());
+    }
     if (key == null || keySuffixField == null) {
       return key == null ? null : key.toString();
     }
     return CustomerPartitions.consentKey(key.toString(), value.get(value.getSchema().getField(keySuffixField).pos()));
+  }
+
+  /** For a composite key ({@code c-1/EMAIL}), the customer whose partition the record belongs in; otherwise null. */
+  public String customerOfCompositeKey(IndexedRecord value) {
+    if (keySuffixField == null) {
+      return null;
+    }
+    Object customer = value.get(value.getSchema().getField(keyFields.get(0)).pos());
+    return customer == null ? null : customer.toString();
   }
 
   /** The value field holding the event time, used as the record timestamp. */

@@ -20,15 +20,16 @@ import java.util.Optional;
 
 /** Every topic the product reads or writes. Keys are UTF-8 strings; values Avro single-object encoded. */
 public final class Topics {
-  public static final Topic<ClickEvent> CLICKSTREAM =
-      new Topic<>("clickstream", ClickEvent.class, "anonymousId", "eventTime", TopicLayout.customerEvents());
+  /** Keyed by the customer id when the visitor is logged in (no identity hop before the offer), else anonymous id. */
+  public static final Topic<ClickEvent> CLICKSTREAM = new Topic<>("clickstream", ClickEvent.class,
+      List.of("customerId", "anonymousId"), null, "eventTime", TopicLayout.customerEvents());
   public static final Topic<PosTransaction> POS_TRANSACTIONS =
       new Topic<>("pos-transactions", PosTransaction.class, "customerId", "eventTime", TopicLayout.customerEvents());
   public static final Topic<OfferCatalogEntry> OFFER_CATALOG =
       new Topic<>("offer-catalog", OfferCatalogEntry.class, "offerId", "validFrom", TopicLayout.reference(3));
   /** Keyed {@code <customerId>/<channel>}, in the customer's partition: see {@link CustomerPartitions}. */
   public static final Topic<ConsentChange> CONSENT_CHANGES =
-      new Topic<>("consent-changes", ConsentChange.class, "customerId", "channel", "changedAt",
+      new Topic<>("consent-changes", ConsentChange.class, List.of("customerId"), "channel", "changedAt",
           TopicLayout.customerState());
   public static final Topic<ErasureRequest> ERASURE_REQUESTS =
       new Topic<>("erasure-requests", ErasureRequest.class, "customerId", "requestedAt", TopicLayout.customerEvents());

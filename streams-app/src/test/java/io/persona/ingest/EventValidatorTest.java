@@ -50,8 +50,14 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldRejectAClickUnderAnotherKey() {
-    assertThat(VALIDATOR.check("anon-2", TestEvents.click("e-1", "anon-1", null, T0), NOW, NOW))
+  void shouldAcceptAClickKeyedByItsCustomerOrItsDeviceAndRejectAnyOtherKey() {
+    ClickEvent loggedIn = TestEvents.click("e-1", "anon-1", "c-1", T0);
+    assertThat(VALIDATOR.check("c-1", loggedIn, NOW, NOW)).isEmpty();
+    assertThat(VALIDATOR.check("anon-1", loggedIn, NOW, NOW)).isEmpty();
+    assertThat(VALIDATOR.check("c-2", loggedIn, NOW, NOW)).hasValueSatisfying(r -> assertThat(r).contains("key"));
+    assertThat(VALIDATOR.check("anon-2", TestEvents.click("e-2", "anon-1", null, T0), NOW, NOW))
+        .hasValueSatisfying(r -> assertThat(r).contains("key"));
+    assertThat(VALIDATOR.check(null, TestEvents.click("e-3", "anon-1", null, T0), NOW, NOW))
         .hasValueSatisfying(r -> assertThat(r).contains("key"));
   }
 

@@ -41,14 +41,15 @@ class PersonaTopologyTest {
   }
 
   @Test
-  void shouldSendAnOfferFromTheTaskThatReadsItsBasketAndOneRepartitionAfterItsClick() {
+  void shouldSendAnOfferFromTheTaskThatReadsItsBasketOrCustomerKeyedClickAndOneRepartitionAfterADeviceKeyedClick() {
     TopologyDescription description = PersonaTopology.build(ConfigLoader.load(Map.of(), null)).describe();
     // A task runs one sub-topology and commits its reads and writes in one transaction.
-    Subtopology basketTask = subtopologyReading(description, "pos-transactions");
-    assertThat(sinkTopics(basketTask)).contains("personalized-offers", "ad-offers", "offer-outcomes");
-    assertThat(subtopologyReading(description, "profile-deltas-repartition")).isSameAs(basketTask);
-    assertThat(sinkTopics(subtopologyReading(description, "clickstream")))
-        .containsExactly("profile-deltas-repartition");
+    Subtopology customerTask = subtopologyReading(description, "pos-transactions");
+    assertThat(sinkTopics(customerTask)).contains("personalized-offers", "ad-offers", "offer-outcomes");
+    assertThat(subtopologyReading(description, "clickstream")).isSameAs(customerTask);
+    // A device-keyed click goes through identity resolution and one repartition to the customer's task.
+    assertThat(subtopologyReading(description, "profile-deltas-repartition")).isSameAs(customerTask);
+    assertThat(subtopologyReading(description, "identity-logins-repartition")).isSameAs(customerTask);
   }
 
   private static Subtopology subtopologyReading(TopologyDescription description, String topic) {

@@ -86,6 +86,33 @@ class ProfileTopologyTest {
   }
 
   @Test
+  void shouldFoldActivityBeforeALoginKeyedByTheDeviceExactlyOnce() {
+    app.click(view("e-1", "anon-1", null, 0, "garden", "acme", "p-hose"));
+    ClickEvent login = login("e-2", "anon-1", "c-1", 1);
+    app.clickKeyedByDevice(login);
+    app.clickKeyedByDevice(login);
+    app.clickKeyedByDevice(login("e-3", "anon-1", "c-1", 2));
+
+    CustomerProfile profile = app.profile("c-1");
+    assertThat(profile.getEventCount()).isEqualTo(3);
+    assertThat(profile.getProductAffinities()).extracting(AffinityScore::getKey).contains("p-hose");
+  }
+
+  @Test
+  void shouldTellIdentityResolutionOfALoginOncePerDeviceAndSession() {
+    app.click(login("e-1", "anon-1", "c-1", 0));
+    app.click(view("e-2", "anon-1", "c-1", 5, "toys", "lego", "p-brick"));
+    assertThat(app.identity("anon-1").getLastSeen()).as("the session's later clicks skip identity").isEqualTo(at(0));
+
+    ClickEvent nextSession = view("e-3", "anon-1", "c-1", 9, "toys", "lego", "p-brick");
+    nextSession.setSessionId("s-anon-1-next");
+    app.click(nextSession);
+
+    assertThat(app.identity("anon-1").getLastSeen()).isEqualTo(at(9));
+    assertThat(app.profile("c-1").getEventCount()).isEqualTo(3);
+  }
+
+  @Test
   void shouldCountAnonymousClicksAfterTheLinkForTheCustomer() {
     app.click(login("e-1", "anon-1", "c-1", 0));
     app.click(view("e-2", "anon-1", null, 5, "toys", "lego", "p-brick"));

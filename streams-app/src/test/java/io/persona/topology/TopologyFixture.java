@@ -199,14 +199,20 @@ final class TopologyFixture implements AutoCloseable {
     this(Map.of());
   }
 
+  /** A click keyed as a tracker keys it: by its customer when logged in, else by its anonymous id. */
   void click(ClickEvent click) {
-    clicks.pipeInput(click.getAnonymousId(), click, click.getEventTime());
-    handOver();
+    click(click, click.getEventTime());
   }
 
   /** A click whose record arrived at {@code arrival} (the broker's append time), whatever its event time says. */
   void click(ClickEvent click, Instant arrival) {
-    clicks.pipeInput(click.getAnonymousId(), click, arrival);
+    clicks.pipeInput(Topics.CLICKSTREAM.keyOf(click), click, arrival);
+    handOver();
+  }
+
+  /** A click keyed by its anonymous id even when logged in, as trackers did before clicks were keyed by customer. */
+  void clickKeyedByDevice(ClickEvent click) {
+    clicks.pipeInput(click.getAnonymousId(), click, click.getEventTime());
     handOver();
   }
 

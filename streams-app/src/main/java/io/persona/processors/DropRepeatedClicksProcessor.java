@@ -1,0 +1,82 @@
+package io.persona.processors;
+
+import io.persona.avro.ClickEvent;
+import io.persona.profile.PackedRecentEvents;
+import io.persona.profile.ProfileSettings;
+import io.persona.topology.StoreNames;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Drops a tracker's retry of a click keyed by its customer, which identity resolution (where anonymous clicks are
+ * checked) never sees.
+ *
+ * <p>In and out: customer id -> ClickEvent, each event id once within the duplicate window. Store:
+ * {@link StoreNames#CUSTOMER_CLICK_DEDUP} (customer id -> the packed ids and times of recent clicks), one read and
+ * one write per click.
+ */
+public final class DropRepeatedClicksProcessor implements Processor<String, ClickEvent, String, ClickEvent> {
+  private static final ByteBuffer NONE = ByteBuffer.allocate(0);
+
+  private final ProfileSettings settings;
+  private ProcessorContext<String, ClickEvent> context;
+  private KeyValueStore<String, byte[]> counted;
+
+  DropRepeatedClicksProcessor(ProfileSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ClickEvent> context) {
+    this.context = context;
+    this.counted = context.getStateStore(StoreNames.CUSTOMER_CLICK_DEDUP);
+  }
+
+  @Override
+  public void process(Record<String, ClickEvent> record) {
+    ClickEvent click = record.value();
+    byte[] stored = counted.get(record.key());
+    ByteBuffer recent = stored == null ? NONE : ByteBuffer.wrap(stored);
+    if (PackedRecentEvents.isDuplicate(recent, click.getEventId(), click.getEventTime(), settings.dedupWindow())) {
+      return;
+    }
+    ByteBuffer remembered = PackedRecentEvents.remember(recent, click.getEventId(), click.getEventTime(),
+        settings.dedupWindow(), settings.maxRemembered());
+    counted.put(record.key(), toArray(remembered));
+    context.forward(record);
+  }
+
+  private static byte[] toArray(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+
+  /** Supplies the processor together with the store it owns. */
+  public static final class Supplier implements ProcessorSupplier<String, ClickEvent, String, ClickEvent> {
+    private final ProfileSettings settings;
+
+    public Supplier(ProfileSettings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public Processor<String, ClickEvent, String, ClickEvent> get() {
+      return new DropRepeatedClicksProcessor(settings);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_CLICK_DEDUP),
+          Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+    }
+  }
+}
