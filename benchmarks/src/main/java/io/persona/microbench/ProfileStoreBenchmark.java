@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The profile work of one click as the store sees it, before and after the task kept profiles decoded: read the
- * stored bytes, decode, fold, encode (before); fold the decoded profile, encode for the write-through (after).
+ * The profile work of clicks as the store sees it: one click before and after the task kept profiles decoded (read
+ * the stored bytes, decode, fold, encode; then fold the decoded profile, encode for the write-through), and a session
+ * of five clicks within one commit, written through on every click or written back once at the commit.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,6 +58,23 @@ public class ProfileStoreBenchmark {
   @Benchmark
   public byte[] clickOnDecodedProfile() {
     decoded = updater.applyClick("c-1", decoded, clicks.get(next++ & 1023));
+    return serde.encode(decoded);
+  }
+
+  @Benchmark
+  public byte[] sessionOfFiveWrittenThrough() {
+    byte[] written = null;
+    for (int i = 0; i < 5; i++) {
+      written = clickOnDecodedProfile();
+    }
+    return written;
+  }
+
+  @Benchmark
+  public byte[] sessionOfFiveWrittenBackAtCommit() {
+    for (int i = 0; i < 5; i++) {
+      decoded = updater.applyClick("c-1", decoded, clicks.get(next++ & 1023));
+    }
     return serde.encode(decoded);
   }
 }

@@ -3,8 +3,12 @@ package io.persona.processors;
 import io.persona.avro.CustomerProfile;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -15,23 +19,28 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
- * The profile store seen as decoded profiles. Decoding a warm profile is the largest cost of an event, so the task
- * keeps the profiles it read or wrote last, decoded, for as long as its store is open (at most {@code capacity}, least
- * recently used out first). Every write goes through at once, encoded, to the cached and changelogged RocksDB store
- * below, so the stored bytes and the decoded copies never differ, and a task that closes (a rebalance, an aborted
- * transaction) drops its copies and starts again from the store.
+ * The profile store seen as decoded profiles, written back at commit. Decoding and encoding a profile are the largest
+ * costs of an event, so the task keeps the profiles it read or wrote last, decoded, for as long as its store is open
+ * (at most {@code capacity}, least recently used out first), and encodes a changed profile once per commit (when the
+ * commit flushes this store, or when it leaves the decoded set), not once per event. The cached and changelogged
+ * RocksDB store below therefore holds every profile as of the last commit; a task that closes dirty (a rebalance, an
+ * aborted transaction) drops its copies, changes included, as Kafka's record cache does.
  *
- * <p>Processors update a profile in place, so the decoded copies are the processing thread's only: an interactive
- * query from another thread decodes the stored bytes, and a processor that fails part-way through an update calls
- * {@link #forget}. Not a {@code KeyValueStore}, so that processors get this store itself from their context, not
- * Kafka's read-write wrapper, which would hide {@link #forget}; a {@link WrappedStateStore} (Kafka's internal base of
- * its own store layers), so that the commit flushes the record cache below before the transaction ends.
+ * <p>Processors update a profile in place through {@link #update}, which keeps the changes since the last flush of a
+ * key: a change that fails part-way is undone by decoding the stored bytes and applying those changes again, so
+ * what was processed before it is kept and the failed change leaves no trace. The decoded copies are the processing
+ * thread's only: an interactive query from another thread decodes the stored bytes (at most a commit interval old).
+ * Not a {@code KeyValueStore}, so that processors get this store itself from their context, not Kafka's read-write
+ * wrapper; a {@link WrappedStateStore} (Kafka's internal base of its own store layers), so that the commit flushes
+ * it, and the record cache below, before the transaction ends.
  */
 public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<String, byte[]>, String, CustomerProfile>
     implements ReadOnlyKeyValueStore<String, CustomerProfile> {
   private final KeyValueStore<String, byte[]> bytes;
   private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
   private final Map<String, CustomerProfile> decoded;
+  /** Keys changed since the last flush, with the changes that made them, in order. */
+  private final Map<String, List<UnaryOperator<CustomerProfile>>> unflushed = new HashMap<>();
   private volatile Thread owner;
 
   DecodedProfileStore(KeyValueStore<String, byte[]> bytes, int capacity) {
@@ -40,7 +49,13 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
     this.decoded = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, CustomerProfile> eldest) {
-        return size() > capacity;
+        if (size() <= capacity) {
+          return false;
+        }
+        if (unflushed.remove(eldest.getKey()) != null) {
+          bytes.put(eldest.getKey(), serde.encode(eldest.getValue()));
+        }
+        return true;
       }
     };
   }
@@ -67,30 +82,74 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
     return profile;
   }
 
-  public void put(String key, CustomerProfile value) {
-    if (value == null) {
-      delete(key);
-      return;
-    }
+  /**
+   * Applies {@code change} to the profile of {@code key} (null when there is none) and keeps the result, to be
+   * written at the next flush. A change that throws leaves the profile as it was before it.
+   *
+   * @param change updates the profile in place or returns a new one; must give the same result when applied again
+   *     to the same profile (it is replayed if a later change of the same key fails)
+   */
+  public CustomerProfile update(String key, UnaryOperator<CustomerProfile> change) {
     if (owner == null) {
       owner = Thread.currentThread(); // only the thread that processes the task writes
     }
-    bytes.put(key, serde.encode(value));
-    if (Thread.currentThread() == owner) {
-      decoded.put(key, value);
+    CustomerProfile updated;
+    try {
+      updated = change.apply(get(key));
+    } catch (RuntimeException e) {
+      undoUnflushed(key);
+      throw e;
     }
+    unflushed.computeIfAbsent(key, k -> new ArrayList<>(4)).add(change);
+    decoded.put(key, updated);
+    return updated;
   }
 
-  /** Drops the decoded copy, so the next read decodes the stored bytes: for an update that failed part-way. */
-  public void forget(String key) {
+  public CustomerProfile delete(String key) {
+    discard(key);
+    return decode(bytes.delete(key));
+  }
+
+  /** Encodes every profile changed since the last flush into the store below. */
+  private void writeBack() {
+    for (String key : unflushed.keySet()) {
+      bytes.put(key, serde.encode(decoded.get(key)));
+    }
+    unflushed.clear();
+  }
+
+  /** The profile of {@code key} as its successful changes left it: the stored bytes, and those changes again. */
+  private void undoUnflushed(String key) {
+    decoded.remove(key);
+    List<UnaryOperator<CustomerProfile>> changes = unflushed.remove(key);
+    if (changes == null) {
+      return;
+    }
+    CustomerProfile profile = decode(bytes.get(key));
+    for (UnaryOperator<CustomerProfile> change : changes) {
+      profile = change.apply(profile);
+    }
+    unflushed.put(key, changes);
+    decoded.put(key, profile);
+  }
+
+  private void discard(String key) {
     if (Thread.currentThread() == owner) {
+      unflushed.remove(key);
       decoded.remove(key);
     }
   }
 
-  public CustomerProfile delete(String key) {
-    forget(key);
-    return decode(bytes.delete(key));
+  @Override
+  public void flushCache() {
+    writeBack();
+    super.flushCache();
+  }
+
+  @Override
+  public void flush() {
+    writeBack();
+    super.flush();
   }
 
   @Override
@@ -128,6 +187,7 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
 
   private void clear() {
     owner = null;
+    unflushed.clear();
     decoded.clear();
   }
 

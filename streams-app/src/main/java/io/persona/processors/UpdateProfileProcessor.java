@@ -27,7 +27,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Reads a customer's profile, applies one change, stores it and forwards it: one read and one write per event.
+ * Reads a customer's profile, applies one change, stores it and forwards it: one read and one write per event, of
+ * decoded profiles (encoded once per commit).
  *
  * <p>In: customer id -> {@link ProfileChange}. Out: customer id -> {@link ProfileUpdate} (the change and the profile after it). Stores:
  * {@link StoreNames#CUSTOMER_PROFILES} (RocksDB, changelogged, cached, with the latest profiles kept decoded: see
@@ -82,16 +83,10 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
       return;
     }
     Instant inactiveFrom = current == null ? null : current.getLastSeen().plus(inactiveRetention);
-    CustomerProfile updated;
-    try {
-      updated = record.value().applyTo(record.key(), current, updater);
-    } catch (RuntimeException e) {
-      profiles.forget(record.key()); // updated in place part-way: the stored bytes are the truth
-      throw e;
-    }
-    metrics.event(record.value().kind());
+    ProfileChange change = record.value();
+    CustomerProfile updated = profiles.update(record.key(), profile -> change.applyTo(record.key(), profile, updater));
+    metrics.event(change.kind());
     inactivity.move(record.key(), inactiveFrom, updated.getLastSeen().plus(inactiveRetention));
-    profiles.put(record.key(), updated);
     context.forward(record.withValue(new ProfileUpdate(record.value(), updated)));
   }
 
