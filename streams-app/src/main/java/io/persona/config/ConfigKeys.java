@@ -145,11 +145,13 @@ public final class ConfigKeys {
           .define(LEARNING_COMMIT_INTERVAL_MS, Type.LONG, 1_000L, Range.between(10, 600_000), LOW,
               "Commit interval of the learning app (co-purchases, offer KPIs, profile publication), which no offer "
                   + "waits for: longer means fewer, larger transactions off the offers' path.")
-          .define(ORDER_WAIT_MS, Type.LONG, 0L, Range.between(0, 60_000), MEDIUM,
-              "How long a task with some inputs caught up waits for producers to send more to them, so that records "
-                  + "published out of step across topics are still taken in event-time order (Kafka Streams "
-                  + "max.task.idle.ms). At 0, records already on the brokers (replays, backlogs) are still taken in "
-                  + "event-time order; a positive value adds up to that much latency to live traffic.")
+          .define(ORDER_WAIT_MS, Type.LONG, -1L, Range.between(-1, 60_000), MEDIUM,
+              "How long a task waits for an input partition that has records still on the brokers, or, above 0, "
+                  + "for producers to send more to inputs that are caught up, so that records are taken in event-time "
+                  + "order across topics (Kafka Streams max.task.idle.ms). At -1 (the default) a task never waits: it "
+                  + "takes what it has fetched, oldest first; at 0 it waits for data already on the brokers (strict "
+                  + "order for backlogs and replays, at a cost to throughput and latency); above 0 live traffic pays up "
+                  + "to that much latency at every hop.")
           .define(TRIGGER_CHANNEL_PREFIX + "post.purchase.channel", Type.STRING, "pos", CHANNEL_OR_OFF, MEDIUM,
               "Channel of the next-visit offer decided after each loyalty basket (a checkout coupon); off to switch off.")
           .define(TRIGGER_CHANNEL_PREFIX + "cart.abandonment.channel", Type.STRING, "email", CHANNEL_OR_OFF, MEDIUM,

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param kafkaOverrides raw Kafka Streams / client settings given as {@code kafka.<name>}, applied last
  * @param events the validity rules of incoming events, with their time tolerances
  * @param expiryScanInterval how often, in stream time, expired state is looked for
- * @param orderWait how long a task waits for a lagging input partition, to take records in event-time order
+ * @param orderWait how long a task waits for a lagging input partition, to take records in event-time order (-1: never)
  * @param learningCommitInterval the commit interval of the learning app, which no offer waits for
  * @param serverHost host of the HTTP API, also advertised to other instances
  * @param serverPort port of the HTTP API; 0 when it is off

@@ -63,10 +63,11 @@ public final class StreamsProperties {
       // what other instances are told, so that a question about a customer reaches the instance that holds them
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.serverHost() + ":" + config.serverPort());
     }
-    // At 0, a partition with data still on the broker (a consent change, a re-keyed click) is fetched before the
-    // task goes on, so backlogs and replays are taken in event-time order (KIP-695). A positive value also waits for
-    // producers on caught-up inputs, and live traffic pays it at every hop: 500 ms left the demo's shoppers holding
-    // offers that had expired in event time before they arrived.
+    // -1 (the default): a task takes what it has fetched, oldest first, and never waits. At 0, a partition with data
+    // still on the broker is fetched before the task goes on (KIP-695): the engine's one task reads the repartitions
+    // it writes itself, so it stalled after every commit until the next fetch (quick bench: batch 18,900 -> 28,000
+    // records/s and live click-to-offer p50 1.7 s -> 110 ms at 4,700 events/s with -1). A positive value also waits
+    // for producers on caught-up inputs: 500 ms left the demo's shoppers holding offers that had expired.
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, config.orderWait().toMillis());
     // A read_committed fetch waits up to fetch.max.wait.ms (500 ms by default) for new data, and records that a
     // commit makes readable do not end the wait: a click re-keyed through the repartition topic waited up to half a
