@@ -41,8 +41,9 @@ public final class AppMetrics {
     return registry;
   }
 
-  public void event(String type) {
-    events.computeIfAbsent(type, t -> registry.counter("persona.events", "type", t)).increment();
+  /** {@code count} events of {@code type} folded into profiles (a login folds in every anonymous click before it). */
+  public void events(String type, long count) {
+    events.computeIfAbsent(type, t -> registry.counter("persona.events", "type", t)).increment(count);
   }
 
   public void offer(OfferTrigger trigger, Channel channel, String outcome) {

@@ -85,7 +85,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     Instant inactiveFrom = current == null ? null : current.getLastSeen().plus(inactiveRetention);
     ProfileChange change = record.value();
     CustomerProfile updated = profiles.update(record.key(), profile -> change.applyTo(record.key(), profile, updater));
-    metrics.event(change.kind());
+    metrics.events(change.kind(), change.events());
     inactivity.move(record.key(), inactiveFrom, updated.getLastSeen().plus(inactiveRetention));
     context.forward(record.withValue(new ProfileUpdate(record.value(), updated)));
   }

@@ -6,8 +6,13 @@ import io.persona.avro.PosTransaction;
 
 /** One thing that changes a customer's profile, whatever its source. */
 public sealed interface ProfileChange {
-  /** What kind of event this is, for the event counters: click, basket or link. */
+  /** What kind of event this is, for the event counters: click, basket or anonymous-activity. */
   String kind();
+
+  /** How many events of the shopper this change carries: one, or every anonymous click folded in at a login. */
+  default long events() {
+    return 1;
+  }
 
   /** The profile after this change. */
   CustomerProfile applyTo(String customerId, CustomerProfile current, ProfileUpdater updater);
@@ -41,6 +46,11 @@ public sealed interface ProfileChange {
     @Override
     public String kind() {
       return "anonymous-activity";
+    }
+
+    @Override
+    public long events() {
+      return anonymous.getEventCount();
     }
 
     @Override
