@@ -141,7 +141,8 @@ public final class ConfigKeys {
           .define(MAX_FUTURE_MS, Type.LONG, DAY, Range.atLeast(0), MEDIUM,
               "An event time further ahead of the record's arrival (broker append time) is rejected to the dead letters.")
           .define(GRACE_MS, Type.LONG, 7 * DAY, Range.atLeast(0), MEDIUM,
-              "An event time further behind stream time is too late and goes to the dead letters.")
+              "An event time further behind the newest event of its topic partition is too late and goes to the "
+                  + "dead letters.")
           .define(LEARNING_COMMIT_INTERVAL_MS, Type.LONG, 1_000L, Range.between(10, 600_000), LOW,
               "Commit interval of the learning app (co-purchases, offer KPIs, profile publication), which no offer "
                   + "waits for: longer means fewer, larger transactions off the offers' path.")

@@ -262,6 +262,15 @@ class ProfileTopologyTest {
   }
 
   @Test
+  void shouldJudgeLatenessAgainstItsOwnTopicNotAnotherThatRanAhead() {
+    app.click(view("e-1", "anon-1", "c-1", 10 * 24 * 60, "garden", "acme", "p-hose"));
+    app.basket(TestEvents.basket("t-1", "c-1", at(0), line("p-rake", "garden", "acme", 1, 15.0)));
+
+    assertThat(app.profile("c-1").getTotalSpend()).isEqualTo(15.0);
+    assertThat(app.deadLetterReasons()).isEmpty();
+  }
+
+  @Test
   void shouldSkipBadInputAndKeepProcessing() {
     app.click(view("e-0", "anon-1", "c-1", 0, "garden", "acme", "p-hose"));
     ClickEvent negativePrice = view("e-1", "anon-1", "c-1", 1, "garden", "acme", "p-hose");
