@@ -114,7 +114,16 @@ public final class PersonaTopology {
         .repartition(Repartitioned.with(Serdes.String(), clicks.valueSerde()).withName("identity-logins")
             .withNumberOfPartitions(config.topicPartitions()))
         .mapValues(click -> new DeviceClick(click, true), Named.as("login-to-device-click"));
-    KStream<String, ProfileChange> resolved = byKey.get("clicks-keyed-by-device")
+    KStream<String, ProfileChange> resolved = throughIdentity(byKey.get("clicks-keyed-by-device"), logins, config);
+    return customerClicks
+        .mapValues(click -> (ProfileChange) new ProfileChange.Click(click), Named.as("click-to-change"))
+        .merge(resolved, Named.as("merge-click-changes"));
+  }
+
+  /** identity: device-keyed clicks and announced logins, resolved and re-keyed to their customer (the one hop). */
+  private static KStream<String, ProfileChange> throughIdentity(KStream<String, ClickEvent> deviceKeyed,
+      KStream<String, DeviceClick> logins, PersonaConfig config) {
+    return deviceKeyed
         .mapValues(click -> new DeviceClick(click, false), Named.as("click-to-device-click"))
         .merge(logins, Named.as("merge-device-clicks"))
         .process(new ResolveIdentityProcessor.Supplier(
@@ -128,9 +137,6 @@ public final class PersonaTopology {
         .defaultBranch(Branched.as("changes"))
         .get("profile-deltas-changes")
         .mapValues(PersonaTopology::toChange, Named.as("delta-to-change"));
-    return customerClicks
-        .mapValues(click -> (ProfileChange) new ProfileChange.Click(click), Named.as("click-to-change"))
-        .merge(resolved, Named.as("merge-click-changes"));
   }
 
   private static KStream<String, PosTransaction> validBaskets(StreamsBuilder builder, PersonaConfig config,
