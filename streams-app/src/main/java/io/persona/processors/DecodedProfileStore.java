@@ -39,13 +39,15 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
   private final KeyValueStore<String, byte[]> bytes;
   private final AvroSerde<CustomerProfile> serde = Topics.CUSTOMER_PROFILES.valueSerde();
   private final Map<String, CustomerProfile> decoded;
+  private final boolean writeBack;
   /** Keys changed since the last flush, with the changes that made them, in order. */
   private final Map<String, List<UnaryOperator<CustomerProfile>>> unflushed = new HashMap<>();
   private volatile Thread owner;
 
-  DecodedProfileStore(KeyValueStore<String, byte[]> bytes, int capacity) {
+  DecodedProfileStore(KeyValueStore<String, byte[]> bytes, int capacity, boolean writeBack) {
     super(bytes);
     this.bytes = bytes;
+    this.writeBack = writeBack;
     this.decoded = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, CustomerProfile> eldest) {
@@ -60,10 +62,16 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
     };
   }
 
-  /** A builder over the byte store's own, so caching and logging are configured as for any store. */
+  /**
+   * A builder over the byte store's own, so caching and logging are configured as for any store.
+   *
+   * @param writeBack encode changed profiles at commit (exactly-once); otherwise on every change (at-least-once,
+   *     where what the record cache writes to the changelog before a crash stays: a click's duplicate-filter entry
+   *     must not outlive the profile change it stood for)
+   */
   public static StoreBuilder<DecodedProfileStore> builder(
-      StoreBuilder<KeyValueStore<String, byte[]>> bytes, int capacity) {
-    return new Builder(bytes, capacity);
+      StoreBuilder<KeyValueStore<String, byte[]>> bytes, int capacity, boolean writeBack) {
+    return new Builder(bytes, capacity, writeBack);
   }
 
   @Override
@@ -100,8 +108,12 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
       undoUnflushed(key);
       throw e;
     }
-    unflushed.computeIfAbsent(key, k -> new ArrayList<>(4)).add(change);
     decoded.put(key, updated);
+    if (writeBack) {
+      unflushed.computeIfAbsent(key, k -> new ArrayList<>(4)).add(change);
+    } else {
+      bytes.put(key, serde.encode(updated));
+    }
     return updated;
   }
 
@@ -227,10 +239,12 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
   private static final class Builder implements StoreBuilder<DecodedProfileStore> {
     private final StoreBuilder<KeyValueStore<String, byte[]>> bytes;
     private final int capacity;
+    private final boolean writeBack;
 
-    Builder(StoreBuilder<KeyValueStore<String, byte[]>> bytes, int capacity) {
+    Builder(StoreBuilder<KeyValueStore<String, byte[]>> bytes, int capacity, boolean writeBack) {
       this.bytes = bytes;
       this.capacity = capacity;
+      this.writeBack = writeBack;
     }
 
     @Override
@@ -259,7 +273,7 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
 
     @Override
     public DecodedProfileStore build() {
-      return new DecodedProfileStore(bytes.build(), capacity);
+      return new DecodedProfileStore(bytes.build(), capacity, writeBack);
     }
 
     @Override

@@ -108,12 +108,16 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     private final Duration inactiveRetention;
     private final Consents consents;
     private final AppMetrics metrics;
+    private final boolean writeBack;
 
-    public Supplier(ProfileSettings settings, Duration inactiveRetention, Consents consents, AppMetrics metrics) {
+    /** @param writeBack profiles encoded at commit (exactly-once) instead of on every change (at-least-once) */
+    public Supplier(ProfileSettings settings, Duration inactiveRetention, Consents consents, AppMetrics metrics,
+        boolean writeBack) {
       this.settings = settings;
       this.inactiveRetention = inactiveRetention;
       this.consents = consents;
       this.metrics = metrics;
+      this.writeBack = writeBack;
     }
 
     @Override
@@ -126,7 +130,7 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
       return StoreSets.of(
           DecodedProfileStore.builder(Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES), Serdes.String(), Serdes.ByteArray()),
-              DECODED_PROFILES_PER_TASK).withCachingEnabled(),
+              DECODED_PROFILES_PER_TASK, writeBack).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BASKET_DEDUP),
               Serdes.String(), AvroSerde.of(RecentEventIds.class)).withCachingEnabled(),
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_INACTIVITY),

@@ -82,7 +82,8 @@ public final class PersonaTopology {
         .merge(loyaltyBaskets(validBaskets(builder, config, eventTime, metrics)), Named.as("merge-profile-changes"));
     recordConsent(builder, config);
     KStream<String, ProfileUpdate> updates = changes.process(new UpdateProfileProcessor.Supplier(config.profile(),
-        config.privacy().inactiveRetention(), config.privacy().consents(), metrics),
+        config.privacy().inactiveRetention(), config.privacy().consents(), metrics,
+        config.processingGuarantee().startsWith("exactly_once")),
         Named.as("update-customer-profile"), StoreNames.CONSENT);
     decideAndSend(updates, config, views, decay, metrics);
     eraseCustomers(builder, config, eventTime);

@@ -28,8 +28,12 @@ class DecodedProfileStoreTest {
   }
 
   private void open(int capacity) {
+    open(capacity, true);
+  }
+
+  private void open(int capacity, boolean writeBack) {
     store = DecodedProfileStore.builder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("profiles"),
-        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), capacity).build();
+        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), capacity, writeBack).build();
     store.init(new MockProcessorContext<>().getStateStoreContext(), store);
   }
 
@@ -100,6 +104,18 @@ class DecodedProfileStoreTest {
     store.update("c-1", click("c-1", "e-2", 1));
 
     store.clearCache();
+
+    assertThat(store.get("c-1").getEventCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldWriteEveryChangeThroughAtOnceUnderAtLeastOnce() {
+    store.close();
+    open(16, false);
+    store.update("c-1", click("c-1", "e-1", 0));
+    assertThat(storedEventCount("c-1")).isEqualTo(1);
+
+    assertThatThrownBy(() -> store.update("c-1", failingPartWay())).hasMessage("failed part-way");
 
     assertThat(store.get("c-1").getEventCount()).isEqualTo(1);
   }
