@@ -112,7 +112,8 @@ public record EventValidator(Duration maxFuture, Duration grace) {
       return reason("eventTime is more than " + maxFuture + " ahead of its arrival");
     }
     if (streamTime >= 0 && at < streamTime - grace.toMillis()) {
-      return reason("eventTime is more than the grace period of " + grace + " behind the newest event of its partition");
+      return reason("eventTime is more than the grace period of " + grace
+          + " behind the newest event of its partition");
     }
     return Optional.empty();
   }

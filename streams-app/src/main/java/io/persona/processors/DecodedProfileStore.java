@@ -123,7 +123,7 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
   }
 
   /** Encodes every profile changed since the last flush into the store below. */
-  private void writeBack() {
+  private void encodeUnflushed() {
     for (String key : unflushed.keySet()) {
       bytes.put(key, serde.encode(decoded.get(key)));
     }
@@ -154,13 +154,13 @@ public final class DecodedProfileStore extends WrappedStateStore<KeyValueStore<S
 
   @Override
   public void flushCache() {
-    writeBack();
+    encodeUnflushed();
     super.flushCache();
   }
 
   @Override
   public void flush() {
-    writeBack();
+    encodeUnflushed();
     super.flush();
   }
 

@@ -7,6 +7,7 @@ import io.persona.topology.StoreNames;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -50,14 +51,8 @@ public final class DropRepeatedClicksProcessor implements Processor<String, Clic
     }
     ByteBuffer remembered = PackedRecentEvents.remember(recent, click.getEventId(), click.getEventTime(),
         settings.dedupWindow(), settings.maxRemembered());
-    counted.put(record.key(), toArray(remembered));
+    counted.put(record.key(), Utils.toArray(remembered));
     context.forward(record);
-  }
-
-  private static byte[] toArray(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
-    return bytes;
   }
 
   /** Supplies the processor together with the store it owns. */
