@@ -5,7 +5,7 @@
 # baselines. Runs its own broker (port 29092) and app (API on 18080), fresh every time, and stops them at the end.
 #
 #   scripts/evaluate.sh                      Online Retail, T = 2011-11-02T12:20:00Z, k = 10
-#   CUT=... K=... FILE=... MAP="..." scripts/evaluate.sh
+#   CUT=... UNTIL=... K=... FILE=... MAP="..." scripts/evaluate.sh
 #   scripts/evaluate.sh --keep-running      leave broker and app running to ask more ($API); stop: --stop
 set -euo pipefail
 
@@ -14,6 +14,9 @@ JAR="$ROOT/streams-app/target/persona-streams-app.jar"
 RUN_DIR="$ROOT/.persona/evaluate"
 FILE="${FILE:-$ROOT/../shared/data/online-retail/online_retail.csv.gz}"
 CUT="${CUT:-2011-11-02T12:20:00Z}"
+# UNTIL ends the scored period: the validation cut that parameters are chosen on is
+# CUT=2011-09-01T00:00:00Z UNTIL=2011-11-02T12:20:00Z (it never sees the reported period).
+UNTIL="${UNTIL:-}"
 K="${K:-10}"
 # Online Retail's columns; another file of the same shape needs only its own names here.
 MAP="${MAP:-customer=CustomerID basket=InvoiceNo product=StockCode description=Description quantity=Quantity price=UnitPrice time=InvoiceDate store=Country}"
@@ -91,5 +94,5 @@ awk -v n="$BASKETS" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "  pro
 say "evaluating: top $K offers per returning customer, from the app's API, against purchases after $CUT"
 # The co-purchase learning and the offer KPIs trail the profiles: evaluate first waits for the app's two groups to have
 # committed every partition it reads, repartition topics included, so that every run asks a settled app.
-persona evaluate --file "$FILE" "${MAP_ARGS[@]}" --cut "$CUT" -k "$K" --api "$API" \
+persona evaluate --file "$FILE" "${MAP_ARGS[@]}" --cut "$CUT" ${UNTIL:+--until "$UNTIL"} -k "$K" --api "$API" \
   --wait-for-group "$PERSONA_APPLICATION_ID"

@@ -77,6 +77,6 @@ public class DecisionBenchmark {
 
   @Benchmark
   public List<Decider.Option> topTen() {
-    return decider.topK("c-1", profile, null, Channel.EMAIL, now, 10);
+    return decider.topK(profile, null, Channel.EMAIL, now, 10);
   }
 }

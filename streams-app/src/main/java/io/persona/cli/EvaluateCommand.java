@@ -56,6 +56,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--cut", required = true, description = "Cut time T: the app has seen every basket before it.")
   Instant cut;
 
+  @Option(names = "--until", description = "Score only purchases before this time (a validation cut ends where "
+      + "the reported period begins). Default: every purchase after the cut.")
+  Instant until = Instant.MAX;
+
   @Option(names = "-k", description = "Offers per customer (default: ${DEFAULT-VALUE}).")
   int k = 10;
 
@@ -80,17 +84,21 @@ public final class EvaluateCommand implements Callable<Integer> {
       awaitSettled(err);
     }
     List<SaleLine> lines = source.read(false).lines();
-    Purchases purchases = Purchases.split(lines, cut);
+    Purchases purchases = Purchases.split(lines, cut, until);
     Set<String> returning = purchases.returning();
     int catalogSize = (int) lines.stream().filter(SaleLine::isCleanPurchase).map(SaleLine::product).distinct().count();
-    err.printf("%,d customers bought before and after %s; asking %s for their top %d %s offers%n", returning.size(),
-        cut, api, k, channel);
-    Map<String, List<String>> engine = askEngine(returning, err);
+    err.printf("%,d customers bought before and after %s%s; asking %s for their top %d %s offers%n",
+        returning.size(), cut, until.equals(Instant.MAX) ? "" : " (until " + until + ")", api, k, channel);
+    Map<String, List<String>> engine = askEngine(returning, "top", err);
+    err.printf("and for their discovery lists%n");
+    Map<String, List<String>> discoveries = askEngine(returning, "discover", err);
 
     out.printf("%n%-58s %8s %8s %12s %9s%n", "policy (k=" + k + ", " + returning.size() + " customers)",
         "hit@" + k, "prec@" + k, "new hit@" + k, "coverage");
     row(out, "Persona (the running app's top k, via its API)",
         Scores.of(purchases, c -> engine.getOrDefault(c, List.of()), k, catalogSize));
+    row(out, "Persona discovery list (products new to the customer)",
+        Scores.of(purchases, c -> discoveries.getOrDefault(c, List.of()), k, catalogSize));
     row(out, "mass marketing: the k products most customers bought",
         Scores.of(purchases, Baselines.mostPopular(purchases, k), k, catalogSize));
     row(out, "personal frequency: the customer's k most bought",
@@ -127,8 +135,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         scores.newHitRate(), 100 * scores.coverage());
   }
 
-  /** The products of each customer's top-k offers, asked four at a time, with progress. */
-  private Map<String, List<String>> askEngine(Set<String> customers, PrintWriter err) throws Exception {
+  /** The products of each customer's top-k (or discovery) offers, asked four at a time, with progress. */
+  private Map<String, List<String>> askEngine(Set<String> customers, String list, PrintWriter err)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     Map<String, List<String>> answers = new ConcurrentHashMap<>();
@@ -138,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       List<Future<?>> pending = new ArrayList<>();
       for (String customer : customers) {
         pending.add(pool.submit(() -> {
-          answers.put(customer, topProducts(http, customer));
+          answers.put(customer, topProducts(http, customer, list));
           int n = done.incrementAndGet();
           if (n % 100 == 0 || n == customers.size()) {
             err.printf("\r  %,d of %,d customers asked", n, customers.size());
@@ -156,14 +165,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     err.println();
     long empty = answers.values().stream().filter(List::isEmpty).count();
     if (empty > 0) {
-      err.printf("%,d customers got no offer (unknown to the app, or every candidate guarded)%n", empty);
+      err.printf("%,d customers got no offer (unknown to the app)%n", empty);
     }
     return answers;
   }
 
-  private List<String> topProducts(HttpClient http, String customer) throws IOException, InterruptedException {
+  private List<String> topProducts(HttpClient http, String customer, String list)
+      throws IOException, InterruptedException {
     URI uri = URI.create(api + "/customers/" + URLEncoder.encode(customer, StandardCharsets.UTF_8) + "/offers?k=" + k
-        + "&channel=" + channel);
+        + "&channel=" + channel + "&list=" + list);
     for (int attempt = 0; attempt < 30; attempt++) {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET()
           .build(), HttpResponse.BodyHandlers.ofString());

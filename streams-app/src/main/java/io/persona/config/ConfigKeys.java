@@ -60,6 +60,11 @@ public final class ConfigKeys {
   public static final String TIMER_INTERVAL_MS = "offers.timer.interval.ms";
   public static final String MAX_NEIGHBOURS = "offers.similar.max.neighbours";
   public static final String MAX_BASKET_PRODUCTS = "offers.similar.max.basket.products";
+  public static final String POPULARITY_WEIGHT = "offers.relevance.popularity.weight";
+  public static final String NEIGHBOUR_WEIGHT = "offers.relevance.neighbour.weight";
+  public static final String INTEREST_WEIGHT = "offers.relevance.interest.weight";
+  public static final String NEIGHBOUR_SEEDS = "offers.relevance.neighbour.seeds";
+  public static final String DECISION_POOL = "offers.decision.pool";
 
   public static final String SERVER_PORT = "server.port";
   public static final String SERVER_HOST = "server.host";
@@ -110,8 +115,8 @@ public final class ConfigKeys {
           .define(MAX_CATEGORIES, Type.INT, 20, Range.between(1, 1000), MEDIUM, "Categories kept per profile (strongest).")
           .define(MAX_BRANDS, Type.INT, 20, Range.between(1, 1000), MEDIUM, "Brands kept per profile (strongest).")
           .define(MAX_PRODUCTS, Type.INT, 50, Range.between(1, 1000), MEDIUM, "Products kept per profile (strongest).")
-          .define(MAX_PURCHASE_CYCLES, Type.INT, 20, Range.between(0, 1000), MEDIUM,
-              "Products whose repurchase cycle is tracked per profile.")
+          .define(MAX_PURCHASE_CYCLES, Type.INT, 50, Range.between(0, 1000), MEDIUM,
+              "Products whose purchase frequency (baskets that held them) and repurchase cycle are kept per profile.")
           .define(WEIGHT_PREFIX + "page.view", Type.DOUBLE, 0.5, WEIGHT, LOW, "Affinity added by a page view.")
           .define(WEIGHT_PREFIX + "product.view", Type.DOUBLE, 1.0, WEIGHT, LOW, "Affinity added by a product view.")
           .define(WEIGHT_PREFIX + "search", Type.DOUBLE, 0.5, WEIGHT, LOW, "Affinity added by a search.")
@@ -198,6 +203,20 @@ public final class ConfigKeys {
               "Co-purchase neighbours kept per product.")
           .define(MAX_BASKET_PRODUCTS, Type.INT, 20, Range.between(2, 200), LOW,
               "Products of one basket that co-purchases learn from (pairs grow with the square).")
+          .define(POPULARITY_WEIGHT, Type.DOUBLE, 0.05, Range.between(0, 100), MEDIUM,
+              "Relevance: weight of a product's popularity (its decayed baskets, relative to the most bought product) "
+                  + "added to the share of the customer's baskets that held it. Chosen on a validation cut.")
+          .define(NEIGHBOUR_WEIGHT, Type.DOUBLE, 3.0, Range.between(0, 1000), MEDIUM,
+              "Relevance of a product new to the customer: weight of its co-purchase neighbours among the customer's "
+                  + "own products (normalised by both products' popularity). Chosen on a validation cut.")
+          .define(INTEREST_WEIGHT, Type.DOUBLE, 0.25, Range.between(0, 100), MEDIUM,
+              "Relevance of browsing interest (a product viewed but never bought, a category, a brand), relative to "
+                  + "the customer's strongest. Not tuned on real data: the data set has no clicks.")
+          .define(NEIGHBOUR_SEEDS, Type.INT, 10, Range.between(0, 1000), LOW,
+              "The customer's most bought products (and cart) whose co-purchase neighbours are looked up.")
+          .define(DECISION_POOL, Type.INT, 10, Range.between(1, 1000), MEDIUM,
+              "A decision draws among this many of the most relevant eligible offers (relevance times a Thompson "
+                  + "draw of the response).")
           .define(CONSENT_DEFAULT_PREFIX + "email", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,
               "Consent for email of a customer who has said nothing: deny, or grant where the law allows opt-out.")
           .define(CONSENT_DEFAULT_PREFIX + "sms", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,

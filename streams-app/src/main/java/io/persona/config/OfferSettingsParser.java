@@ -4,6 +4,7 @@ import io.persona.avro.Channel;
 import io.persona.avro.OfferTrigger;
 import io.persona.offers.FrequencyCaps;
 import io.persona.offers.OfferSettings;
+import io.persona.offers.RelevanceWeights;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -31,7 +32,10 @@ final class OfferSettingsParser {
         (Double) parsed.get(ConfigKeys.PRIOR_STRENGTH),
         millis(parsed, ConfigKeys.TIMER_INTERVAL_MS),
         (Integer) parsed.get(ConfigKeys.MAX_NEIGHBOURS),
-        (Integer) parsed.get(ConfigKeys.MAX_BASKET_PRODUCTS));
+        (Integer) parsed.get(ConfigKeys.MAX_BASKET_PRODUCTS),
+        new RelevanceWeights((Double) parsed.get(ConfigKeys.POPULARITY_WEIGHT),
+            (Double) parsed.get(ConfigKeys.NEIGHBOUR_WEIGHT), (Double) parsed.get(ConfigKeys.INTEREST_WEIGHT),
+            (Integer) parsed.get(ConfigKeys.NEIGHBOUR_SEEDS), (Integer) parsed.get(ConfigKeys.DECISION_POOL)));
   }
 
   /** {@code offers.trigger.cart.abandonment.channel} for CART_ABANDONMENT, and so on; "off" leaves it out. */

@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Clean purchases split at a cut time: how often each customer bought each product before it (lines), and what they
+ * Clean purchases split at a cut time (and, for a validation cut, ended at a later time): how often each customer bought each product before it (lines), and what they
  * bought after it. The customers who buy on both sides are the ones the evaluation asks about.
  */
 public record Purchases(Map<String, Map<String, Integer>> before, Map<String, Set<String>> after) {
 
   public static Purchases split(List<SaleLine> lines, Instant cut) {
+    return split(lines, cut, Instant.MAX);
+  }
+
+  /** Purchases before {@code cut}, and those from it up to (not including) {@code until}. */
+  public static Purchases split(List<SaleLine> lines, Instant cut, Instant until) {
     Map<String, Map<String, Integer>> before = new HashMap<>();
     Map<String, Set<String>> after = new HashMap<>();
     for (SaleLine line : lines) {
@@ -24,7 +29,7 @@ public record Purchases(Map<String, Map<String, Integer>> before, Map<String, Se
       }
       if (line.time().isBefore(cut)) {
         before.computeIfAbsent(line.customer(), c -> new HashMap<>()).merge(line.product(), 1, Integer::sum);
-      } else {
+      } else if (line.time().isBefore(until)) {
         after.computeIfAbsent(line.customer(), c -> new HashSet<>()).add(line.product());
       }
     }

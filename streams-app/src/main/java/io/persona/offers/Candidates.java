@@ -5,13 +5,13 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.ProductNeighbours;
 import io.persona.avro.PurchaseCycle;
-import io.persona.learning.CoPurchases;
 import io.persona.profile.Affinities;
 import io.persona.profile.Decay;
 import io.persona.profile.PurchaseCycles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,81 +20,177 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The offers worth ranking for one customer, found by index lookups from what the profile says: their strongest
- * categories, brands and products, products due for replenishment, products in the cart, products bought with those
- * ("similar-to"), and popular products when little else is known. Each source adds relevance and a reason a person
- * can read; an offer found by several sources sums them.
+ * The offers worth ranking for one customer and how relevant each is, frequency first. A product the customer bought
+ * scores the share of their baskets that held it; a product new to them scores by how strongly their own products
+ * (and cart) are bought with it, normalised by both products' popularity (item-to-item collaborative filtering); every
+ * product adds a little of its popularity, which breaks ties and fills the list. Browsing interest (products viewed,
+ * categories, brands) and the cart add on the same scale. Found by index lookups, never a catalog scan, and bounded:
+ * the profile's products, the neighbours of a few seeds, and the top popular products.
  */
 public final class Candidates {
   static final int TOP_CATEGORIES = 5;
   static final int TOP_BRANDS = 5;
-  static final int TOP_PRODUCTS = 10;
-  static final int SIMILAR_PER_PRODUCT = 5;
   /** Categories that count as the customer's own, for the diversity floor. */
   static final int HOME_CATEGORIES = 3; // of the TOP_CATEGORIES
-  /** Below this many candidates, popular products fill in (cold start). */
-  static final int ENOUGH = 5;
-  private static final int POPULAR = 20;
-  private static final int POPULARITY_BONUS_RANKS = 100;
-  private static final double POPULARITY_BONUS = 0.2;
+  /** Popular products always considered, so that a list of this many can be filled. */
+  static final int POPULAR = 20;
+  /** A product in the cart: the strongest intent there is. */
+  static final double CART = 1.0;
 
   private final OfferIndex catalog;
   private final Function<String, ProductNeighbours> neighbours;
   private final PopularProducts popular;
   private final Decay decay;
-  private final CoPurchases coPurchases;
+  private final RelevanceWeights weights;
 
   public Candidates(OfferIndex catalog, Function<String, ProductNeighbours> neighbours, PopularProducts popular,
-      Decay decay, CoPurchases coPurchases) {
+      Decay decay, RelevanceWeights weights) {
     this.catalog = catalog;
     this.neighbours = neighbours;
     this.popular = popular;
     this.decay = decay;
-    this.coPurchases = coPurchases;
+    this.weights = weights;
   }
 
-  /** Candidates for {@code profile} (null for a customer not seen yet) at event time {@code now}. */
-  public List<Ranker.Candidate> find(CustomerProfile profile, List<String> cart, Instant now) {
+  /**
+   * Every offer worth ranking for {@code profile} (null for a customer not seen yet) at event time {@code now}: their
+   * own products, what is bought with them, their interests, and at least {@code fill} popular products.
+   */
+  public List<Ranker.Candidate> find(CustomerProfile profile, List<String> cart, Instant now, int fill) {
+    Products products = new Products();
+    Map<String, Double> bought = bought(profile);
+    bought.forEach((product, share) -> products.add(product, share, "bought:product=" + product));
+    if (profile != null) {
+      dueForReplenishment(profile, now).forEach(product -> products.add(product, 0, "replenish:product=" + product));
+      relativeStrengths(profile.getProductAffinities(), now, Integer.MAX_VALUE).forEach((product, strength) -> {
+        if (!bought.containsKey(product)) {
+          products.add(product, weights.interest() * strength, "affinity:product=" + product);
+        }
+      });
+    }
+    cart.forEach(product -> products.add(product, CART, "cart:product=" + product));
+    newWithNeighbours(products, bought, weights.neighbourSeeds(), cart, now, known(bought, cart));
+    popular.top(Math.max(POPULAR, fill)).forEach(product -> products.addIfAbsent(product, "popular:product=" + product));
+    products.addPopularity();
+
     Found found = new Found();
-    Map<String, Double> seeds = new LinkedHashMap<>(); // product -> how strongly it speaks for its neighbours
-    Set<String> home = Set.of();
-    Map<String, Double> products = Map.of();
+    products.forEach((product, relevance, reasons) ->
+        catalog.forProduct(product).forEach(offer -> found.add(offer, relevance, reasons)));
     if (profile != null) {
       Map<String, Double> categories = relativeStrengths(profile.getCategoryAffinities(), now, TOP_CATEGORIES);
-      home = categories.keySet().stream().limit(HOME_CATEGORIES).collect(Collectors.toUnmodifiableSet());
-      fromAffinities(found, categories, "category", catalog::forCategory);
-      fromAffinities(found, relativeStrengths(profile.getBrandAffinities(), now, TOP_BRANDS), "brand",
-          catalog::forBrand);
-      products = relativeStrengths(profile.getProductAffinities(), now, TOP_PRODUCTS);
-      fromAffinities(found, products, "product", catalog::forProduct);
-      fromReplenishment(found, profile.getPurchaseCycles(), now);
-      fromRepeats(found, profile.getPurchaseCycles());
+      categories.forEach((category, strength) -> catalog.forCategory(category).stream()
+          .filter(offer -> offer.getTargetProductId() == null)
+          .forEach(offer -> found.add(offer, weights.interest() * strength, List.of("affinity:category=" + category))));
+      relativeStrengths(profile.getBrandAffinities(), now, TOP_BRANDS).forEach((brand, strength) ->
+          catalog.forBrand(brand).stream()
+              .filter(offer -> offer.getTargetProductId() == null && offer.getTargetCategory() == null)
+              .forEach(offer -> found.add(offer, weights.interest() * strength, List.of("affinity:brand=" + brand))));
+      Set<String> home = categories.keySet().stream().limit(HOME_CATEGORIES).collect(Collectors.toUnmodifiableSet());
+      return found.candidates(home, known(bought, cart));
     }
-    for (String product : cart) {
-      catalog.forProduct(product).forEach(offer -> found.add(offer, 1.0, "cart:product=" + product));
-      seeds.put(product, 1.0);
-    }
-    products.entrySet().stream().limit(SIMILAR_PER_PRODUCT).forEach(p -> seeds.putIfAbsent(p.getKey(), p.getValue()));
-    fromSimilar(found, seeds, now);
-    fromPopularity(found);
-    if (found.size() < ENOUGH) {
-      for (String product : popular.top(POPULAR)) {
-        catalog.forProduct(product).forEach(offer -> found.add(offer, 0.2, "popular:product=" + product));
-      }
-    }
-    return found.candidates(home, Set.copyOf(cart), profile);
+    return found.candidates(Set.of(), Set.copyOf(cart));
   }
 
-  private static void fromAffinities(Found found, Map<String, Double> strengths, String what,
-      Function<String, List<OfferCatalogEntry>> lookup) {
-    strengths.forEach((key, weight) ->
-        lookup.apply(key).forEach(offer -> found.add(offer, weight, "affinity:" + what + "=" + key)));
+  /**
+   * Offers on products new to the customer (never bought, not in the cart), by what is bought with all their own
+   * products (not only the most bought: a read-only query can afford the lookups) and cart, popular products after
+   * them: at least {@code fill} when the catalog has them.
+   */
+  public List<Ranker.Candidate> discover(CustomerProfile profile, List<String> cart, Instant now, int fill) {
+    Map<String, Double> bought = bought(profile);
+    Set<String> known = known(bought, cart);
+    Products products = new Products();
+    newWithNeighbours(products, bought, bought.size(), cart, now, known);
+    for (String product : popular.top(Math.max(POPULAR, fill + known.size()))) {
+      if (!known.contains(product)) {
+        products.addIfAbsent(product, "popular:product=" + product);
+      }
+    }
+    products.addPopularity();
+    Found found = new Found();
+    products.forEach((product, relevance, reasons) ->
+        catalog.forProduct(product).forEach(offer -> found.add(offer, relevance, reasons)));
+    return found.candidates(Set.of(), known);
+  }
+
+  /** The customer's products, each as the share of their baskets that held it (at most 1). */
+  private static Map<String, Double> bought(CustomerProfile profile) {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    if (profile == null) {
+      return shares;
+    }
+    int baskets = Math.max(1, profile.getPurchaseCount());
+    for (PurchaseCycle cycle : profile.getPurchaseCycles()) {
+      shares.put(cycle.getProductId(), Math.min(1.0, (double) cycle.getPurchases() / baskets));
+    }
+    return shares;
+  }
+
+  private static Set<String> known(Map<String, Double> bought, List<String> cart) {
+    Set<String> known = new HashSet<>(bought.keySet());
+    known.addAll(cart);
+    return known;
+  }
+
+  /** Bought at least twice and due again (within a tenth of the usual interval): a reason, not a score. */
+  private static List<String> dueForReplenishment(CustomerProfile profile, Instant now) {
+    List<String> due = new ArrayList<>();
+    for (PurchaseCycle cycle : profile.getPurchaseCycles()) {
+      if (cycle.getPurchases() >= 2 && cycle.getMeanIntervalMillis() > 0
+          && !now.isBefore(PurchaseCycles.nextDue(cycle).minusMillis(cycle.getMeanIntervalMillis() / 10))) {
+        due.add(cycle.getProductId());
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Products not in {@code known}, scored by their co-purchase weight with each seed (the customer's most bought
+   * products, weighted by their share of baskets, and the cart), divided by the square root of both products'
+   * popularity: a cosine, so a neighbour that is merely popular does not win everywhere.
+   */
+  private void newWithNeighbours(Products products, Map<String, Double> bought, int seedCount, List<String> cart,
+      Instant now, Set<String> known) {
+    Map<String, Double> seeds = new LinkedHashMap<>();
+    cart.forEach(product -> seeds.put(product, CART));
+    bought.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+        .limit(seedCount)
+        .forEach(seed -> seeds.putIfAbsent(seed.getKey(), seed.getValue()));
+    Map<String, Double> strength = new LinkedHashMap<>();
+    Map<String, String> strongestSeed = new LinkedHashMap<>();
+    Map<String, Double> strongestPart = new LinkedHashMap<>();
+    seeds.forEach((seed, seedWeight) -> {
+      ProductNeighbours seedNeighbours = neighbours.apply(seed);
+      if (seedNeighbours == null) {
+        return;
+      }
+      double seedBaskets = Math.max(Affinities.valueAt(seedNeighbours.getPurchases(), now, decay),
+          Double.MIN_NORMAL);
+      for (AffinityScore neighbour : seedNeighbours.getNeighbours()) {
+        String product = neighbour.getKey();
+        if (known.contains(product)) {
+          continue;
+        }
+        double part = seedWeight * Affinities.valueAt(neighbour, now, decay)
+            / Math.sqrt(seedBaskets * popular.basketsAt(product, now));
+        strength.merge(product, part, Double::sum);
+        if (part > strongestPart.getOrDefault(product, 0.0)) {
+          strongestPart.put(product, part);
+          strongestSeed.put(product, seed);
+        }
+      }
+    });
+    strength.forEach((product, x) ->
+        products.add(product, weights.neighbour() * x, "similar-to:product=" + strongestSeed.get(product)));
   }
 
   /** The {@code top} strongest interests now, strongest first, each relative to the strongest (1.0); none at zero. */
   private Map<String, Double> relativeStrengths(List<AffinityScore> scores, Instant now, int top) {
     Map<String, Double> strengths = new LinkedHashMap<>();
-    List<AffinityScore> sorted = sortedByValue(scores, now);
+    List<AffinityScore> sorted = new ArrayList<>(scores);
+    sorted.sort(Comparator.comparingDouble((AffinityScore s) -> Affinities.valueAt(s, now, decay)).reversed()
+        .thenComparing(AffinityScore::getKey));
     double strongest = sorted.isEmpty() ? 0 : Affinities.valueAt(sorted.get(0), now, decay);
     for (AffinityScore score : sorted.subList(0, Math.min(top, sorted.size()))) {
       double value = Affinities.valueAt(score, now, decay);
@@ -106,103 +202,67 @@ public final class Candidates {
     return strengths;
   }
 
-  /** A product whose next purchase is due (within a tenth of its cycle) is worth a replenishment offer. */
-  private void fromReplenishment(Found found, List<PurchaseCycle> cycles, Instant now) {
-    for (PurchaseCycle cycle : cycles) {
-      if (cycle.getPurchases() < 2 || cycle.getMeanIntervalMillis() <= 0) {
-        continue;
-      }
-      Instant due = PurchaseCycles.nextDue(cycle).minusMillis(cycle.getMeanIntervalMillis() / 10);
-      if (!now.isBefore(due)) {
-        catalog.forProduct(cycle.getProductId())
-            .forEach(offer -> found.add(offer, 1.0, "replenish:product=" + cycle.getProductId()));
-      }
+  /** Relevance and reasons per product, in the order products were first found (so ranking ties replay the same). */
+  private final class Products {
+    interface Visitor {
+      void visit(String product, double relevance, List<String> reasons);
     }
-  }
 
-  /** Among offers found, one on a product many customers buy is a little likelier to be bought again. */
-  private void fromPopularity(Found found) {
-    List<String> top = popular.top(POPULARITY_BONUS_RANKS);
-    for (int i = 0; i < top.size(); i++) {
-      double bonus = POPULARITY_BONUS * (1 - (double) i / top.size());
-      String product = top.get(i);
-      catalog.forProduct(product).stream().filter(found::has)
-          .forEach(offer -> found.add(offer, bonus, "popular:product=" + product));
-    }
-  }
-
-  /** Products the customer bought again and again, each relative to their most repeated one. */
-  private void fromRepeats(Found found, List<PurchaseCycle> cycles) {
-    int most = cycles.stream().mapToInt(PurchaseCycle::getPurchases).max().orElse(0);
-    for (PurchaseCycle cycle : cycles) {
-      if (cycle.getPurchases() >= 2) {
-        double strength = (double) cycle.getPurchases() / most;
-        catalog.forProduct(cycle.getProductId())
-            .forEach(offer -> found.add(offer, strength, "repeat:product=" + cycle.getProductId()));
-      }
-    }
-  }
-
-  /** What others bought with the seeds, worth half as much as the seed is to the customer. */
-  private void fromSimilar(Found found, Map<String, Double> seeds, Instant now) {
-    seeds.forEach((seed, strength) -> {
-      ProductNeighbours bought = neighbours.apply(seed);
-      if (bought == null) {
-        return;
-      }
-      for (String product : coPurchases.similarTo(bought.getNeighbours(), now, SIMILAR_PER_PRODUCT)) {
-        catalog.forProduct(product).forEach(offer -> found.add(offer, 0.5 * strength, "similar-to:product=" + seed));
-      }
-    });
-  }
-
-  private List<AffinityScore> sortedByValue(List<AffinityScore> scores, Instant now) {
-    List<AffinityScore> sorted = new ArrayList<>(scores);
-    sorted.sort(Comparator.comparingDouble((AffinityScore s) -> Affinities.valueAt(s, now, decay)).reversed()
-        .thenComparing(AffinityScore::getKey));
-    return sorted;
-  }
-
-  /** Relevance and reasons per offer, in the order offers were first found (so ranking ties replay the same). */
-  private static final class Found {
-    private final Map<String, OfferCatalogEntry> offers = new LinkedHashMap<>();
     private final Map<String, Double> relevance = new LinkedHashMap<>();
     private final Map<String, List<String>> reasons = new LinkedHashMap<>();
 
-    void add(OfferCatalogEntry offer, double weight, String reason) {
-      String id = offer.getOfferId();
-      offers.put(id, offer);
-      relevance.merge(id, weight, Double::sum);
-      List<String> why = reasons.computeIfAbsent(id, k -> new ArrayList<>());
+    void add(String product, double weight, String reason) {
+      relevance.merge(product, weight, Double::sum);
+      List<String> why = reasons.computeIfAbsent(product, k -> new ArrayList<>());
       if (!why.contains(reason)) {
         why.add(reason);
       }
     }
 
-    boolean has(OfferCatalogEntry offer) {
-      return offers.containsKey(offer.getOfferId());
+    void addIfAbsent(String product, String reason) {
+      if (!relevance.containsKey(product)) {
+        add(product, 0, reason);
+      }
     }
 
-    int size() {
-      return offers.size();
+    /** Every product's popularity, relative to the most bought product, as the prior that breaks ties. */
+    void addPopularity() {
+      relevance.replaceAll((product, value) -> value + weights.popularity() * popular.share(product));
     }
 
-    List<Ranker.Candidate> candidates(Set<String> home, Set<String> cart, CustomerProfile profile) {
-      Set<String> ownProducts = profile == null ? Set.of() : profile.getProductAffinities().stream()
-          .map(AffinityScore::getKey).collect(Collectors.toSet());
+    void forEach(Visitor visitor) {
+      relevance.forEach((product, value) -> visitor.visit(product, value, reasons.get(product)));
+    }
+  }
+
+  /** Relevance and reasons per offer, in the order offers were first found. */
+  private static final class Found {
+    private final Map<String, OfferCatalogEntry> offers = new LinkedHashMap<>();
+    private final Map<String, Double> relevance = new LinkedHashMap<>();
+    private final Map<String, List<String>> reasons = new LinkedHashMap<>();
+
+    void add(OfferCatalogEntry offer, double weight, List<String> why) {
+      String id = offer.getOfferId();
+      offers.put(id, offer);
+      relevance.merge(id, weight, Double::sum);
+      List<String> all = reasons.computeIfAbsent(id, k -> new ArrayList<>());
+      why.stream().filter(reason -> !all.contains(reason)).forEach(all::add);
+    }
+
+    List<Ranker.Candidate> candidates(Set<String> home, Set<String> known) {
       List<Ranker.Candidate> candidates = new ArrayList<>(offers.size());
       offers.forEach((id, offer) -> candidates.add(new Ranker.Candidate(id, relevance.get(id), reasons.get(id),
-          isHome(offer, home, cart, ownProducts))));
+          isHome(offer, home, known))));
       return candidates;
     }
 
     /** Within the customer's usual interests: their top categories, or a product they already know. */
-    private static boolean isHome(OfferCatalogEntry offer, Set<String> home, Set<String> cart, Set<String> own) {
-      if (offer.getTargetCategory() != null) {
-        return home.contains(offer.getTargetCategory());
-      }
+    private static boolean isHome(OfferCatalogEntry offer, Set<String> home, Set<String> known) {
       String product = offer.getTargetProductId();
-      return product != null && (cart.contains(product) || own.contains(product));
+      if (product != null) {
+        return known.contains(product);
+      }
+      return offer.getTargetCategory() != null && home.contains(offer.getTargetCategory());
     }
   }
 }

@@ -11,13 +11,13 @@ import io.persona.avro.OfferTrigger;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.ProductNeighbours;
 import io.persona.learning.BetaPosterior;
-import io.persona.learning.CoPurchases;
 import io.persona.learning.OfferLedger;
 import io.persona.offers.Ranker.Candidate;
 import io.persona.offers.Ranker.Ranked;
 import io.persona.profile.Decay;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +51,12 @@ public final class Decider {
     }
   }
 
-  /** A ranked offer with its catalog entry, for the read-only top-k. */
-  public record Option(OfferCatalogEntry offer, Ranked ranked) {}
+  /**
+   * A ranked offer with its catalog entry, for the read-only lists.
+   *
+   * @param heldBack a guard (cooldown, no re-offer, per-customer limit, budget) would hold it back from a decision now
+   */
+  public record Option(OfferCatalogEntry offer, Ranked ranked, boolean heldBack) {}
 
   /** The most observations the global record weighs against a customer's own answers. */
   static final double MAX_PRIOR_WEIGHT = 100;
@@ -78,9 +82,8 @@ public final class Decider {
 
   /** The decider the topology and the queries share, so a query ranks exactly as a decision would. */
   public static Decider create(OfferSettings settings, Decay decay, OfferViews views, Lookups lookups) {
-    CoPurchases coPurchases = new CoPurchases(decay, settings.maxNeighbours(), settings.maxBasketProducts());
     return new Decider(settings, views, lookups, new OfferMemory(settings, decay),
-        new Candidates(views.catalog(), lookups::neighbours, views.popular(), decay, coPurchases));
+        new Candidates(views.catalog(), lookups::neighbours, views.popular(), decay, settings.relevance()));
   }
 
   /**
@@ -97,11 +100,10 @@ public final class Decider {
       return null;
     }
     String offerEventId = StableHash.uuid("offer-event", customerId, trigger.name(), triggerKey).toString();
-    List<Option> ranked = rank(profile, state, channel, now, 1, StableHash.of("rank", offerEventId), true);
-    if (ranked.isEmpty()) {
+    Option best = draw(profile, state, channel, now, StableHash.of("rank", offerEventId));
+    if (best == null) {
       return null;
     }
-    Option best = ranked.get(0);
     OfferCatalogEntry offer = best.offer();
     ExperimentArm arm = holdout.holdsOut(customerId, offer.getOfferId()) ? ExperimentArm.HOLDOUT
         : ExperimentArm.TREATMENT;
@@ -129,13 +131,18 @@ public final class Decider {
   }
 
   /**
-   * The k best offers for the customer on {@code channel} now, by the same candidates, guards and learned responses
-   * as a decision, without caps and without changing anything: what a web page or the evaluation asks. Ranked by
-   * expected value: exploring is for decisions, whose outcomes are learned from.
+   * The k offers the customer would most likely take on {@code channel} now, by relevance alone: what a web page or
+   * the evaluation asks. Guards and learned responses decide what is sent, not what is relevant, so an offer a guard
+   * would hold back now stays in the list, flagged. Changes nothing and consumes no cap.
    */
-  public List<Option> topK(String customerId, CustomerProfile profile, CustomerOfferState state, Channel channel,
-      Instant now, int k) {
-    return rank(profile, state, channel, now, k, StableHash.of("top-k", customerId), false);
+  public List<Option> topK(CustomerProfile profile, CustomerOfferState state, Channel channel, Instant now, int k) {
+    return mostRelevant(candidates.find(profile, cart(state), now, k), state, channel, now, k);
+  }
+
+  /** The k most relevant offers on products new to the customer, flagged like {@link #topK}. */
+  public List<Option> discover(CustomerProfile profile, CustomerOfferState state, Channel channel, Instant now,
+      int k) {
+    return mostRelevant(candidates.discover(profile, cart(state), now, k), state, channel, now, k);
   }
 
   /** Kind and target: the unit a customer's response is learned for. */
@@ -145,32 +152,64 @@ public final class Decider {
     return offer.getKind().name() + ":" + target;
   }
 
-  private List<Option> rank(CustomerProfile profile, CustomerOfferState state, Channel channel, Instant now, int k,
-      long seed, boolean explore) {
-    List<String> cart = state == null ? List.of() : state.getCartProductIds();
-    List<Candidate> eligible = new ArrayList<>();
+  private static List<String> cart(CustomerOfferState state) {
+    return state == null ? List.of() : state.getCartProductIds();
+  }
+
+  private List<Option> mostRelevant(List<Candidate> found, CustomerOfferState state, Channel channel, Instant now,
+      int k) {
+    List<Option> options = new ArrayList<>(k);
+    for (Candidate candidate : byRelevance(found)) {
+      OfferCatalogEntry offer = views.catalog().get(candidate.offerId());
+      if (offer == null || !OfferIndex.makeable(offer, channel, now)) {
+        continue;
+      }
+      boolean heldBack = (state != null && !memory.eligible(state, offer, channel, now))
+          || !lookups.budgetAllows(offer, kpi(offer));
+      options.add(new Option(offer, new Ranked(candidate, candidate.relevance(), Double.NaN, false, false), heldBack));
+      if (options.size() == k) {
+        break;
+      }
+    }
+    return options;
+  }
+
+  /**
+   * The decision's offer: among the most relevant offers that pass every guard, the best by relevance times a draw
+   * from the customer's response posterior (Thompson sampling), so that redemptions keep teaching the bandit.
+   */
+  private Option draw(CustomerProfile profile, CustomerOfferState state, Channel channel, Instant now, long seed) {
+    List<Candidate> pool = new ArrayList<>();
     Map<String, OfferCatalogEntry> offers = new HashMap<>();
     Map<String, OfferKpi> kpis = new HashMap<>();
-    for (Candidate candidate : candidates.find(profile, cart, now)) {
+    for (Candidate candidate : byRelevance(candidates.find(profile, cart(state), now, 0))) {
       OfferCatalogEntry offer = views.catalog().get(candidate.offerId());
-      if (offer == null || (state != null && !memory.eligible(state, offer, channel, now))) {
+      if (offer == null || (state != null && !memory.eligible(state, offer, channel, now))
+          || (state == null && !OfferIndex.makeable(offer, channel, now))) {
         continue;
       }
       OfferKpi kpi = kpi(offer);
       if (lookups.budgetAllows(offer, kpi)) {
-        eligible.add(candidate);
+        pool.add(candidate);
         offers.put(offer.getOfferId(), offer);
         kpis.put(offer.getOfferId(), kpi);
+        if (pool.size() == settings.relevance().decisionPool()) {
+          break;
+        }
       }
     }
-    List<Option> options = new ArrayList<>();
     Function<Candidate, BetaPosterior> posteriors =
         c -> posterior(state, offers.get(c.offerId()), kpis.get(c.offerId()));
-    List<Ranked> top = explore ? ranker.rank(eligible, posteriors, seed, k) : ranker.best(eligible, posteriors, seed, k);
-    for (Ranked ranked : top) {
-      options.add(new Option(offers.get(ranked.candidate().offerId()), ranked));
-    }
-    return options;
+    List<Ranked> ranked = ranker.rank(pool, posteriors, seed, 1);
+    return ranked.isEmpty() ? null
+        : new Option(offers.get(ranked.get(0).candidate().offerId()), ranked.get(0), false);
+  }
+
+  /** Most relevant first; ties keep the order found, so a replay ranks the same. */
+  private static List<Candidate> byRelevance(List<Candidate> found) {
+    List<Candidate> sorted = new ArrayList<>(found);
+    sorted.sort(Comparator.comparingDouble(Candidate::relevance).reversed());
+    return sorted;
   }
 
   private BetaPosterior posterior(CustomerOfferState state, OfferCatalogEntry offer, OfferKpi kpi) {

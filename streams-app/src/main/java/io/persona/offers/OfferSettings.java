@@ -26,6 +26,7 @@ import java.util.Map;
  * @param timerInterval how often, in stream time, due triggers and closed attribution windows are looked for
  * @param maxNeighbours co-purchase neighbours kept per product
  * @param maxBasketProducts products of one basket that co-purchases learn from
+ * @param relevance how relevance weighs its terms, and how many candidates a decision draws among
  */
 public record OfferSettings(
     Map<OfferTrigger, Channel> triggerChannels,
@@ -44,7 +45,8 @@ public record OfferSettings(
     double priorStrength,
     Duration timerInterval,
     int maxNeighbours,
-    int maxBasketProducts) {
+    int maxBasketProducts,
+    RelevanceWeights relevance) {
 
   /** Decisions kept per customer: enough for every cap, far below what one customer could be sent in a window. */
   public static final int MAX_SENDS_REMEMBERED = 64;

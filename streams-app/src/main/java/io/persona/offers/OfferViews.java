@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * asks the wall clock, so it answers the same on a replay.
  */
 public final class OfferViews {
-  private static final int POPULAR_TRACKED = 1_000;
+  private static final int POPULAR_TRACKED = 5_000;
 
   private final OfferIndex catalog = new OfferIndex();
   private final PopularProducts popular;

@@ -2,6 +2,7 @@ package io.persona.offers;
 
 import io.persona.avro.AffinityScore;
 import io.persona.profile.Decay;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,6 +47,24 @@ public final class PopularProducts {
     if (ranked.size() > capacity) {
       byProduct.remove(ranked.pollLast().productId());
     }
+  }
+
+  /**
+   * How many baskets held the product, decayed to {@code now}. A product not tracked counts as the weakest tracked one:
+   * an upper bound, so that a rare product is never taken for rarer than the ones known; 1 when none is tracked.
+   */
+  public synchronized double basketsAt(String productId, Instant now) {
+    Entry entry = byProduct.get(productId);
+    if (entry == null) {
+      entry = ranked.isEmpty() ? null : ranked.last();
+    }
+    return entry == null ? 1.0 : Math.exp(entry.rank() - now.toEpochMilli() / halfLifeMillis * Math.log(2));
+  }
+
+  /** The product's popularity relative to the most bought product's (1.0), at any instant; 0 when not tracked. */
+  public synchronized double share(String productId) {
+    Entry entry = byProduct.get(productId);
+    return entry == null ? 0.0 : Math.exp(entry.rank() - ranked.first().rank());
   }
 
   public synchronized List<String> top(int k) {

@@ -64,28 +64,6 @@ public final class Ranker {
   }
 
   /**
-   * The k best by expected value (relevance times the posterior's mean), diversity floor applied, without exploring:
-   * a list to show, not a decision to learn from, so it carries no selection probability.
-   */
-  public List<Ranked> best(List<Candidate> candidates, Function<Candidate, BetaPosterior> posteriors, long seed,
-      int k) {
-    if (candidates.isEmpty() || k <= 0) {
-      return List.of();
-    }
-    double[] expected = new double[candidates.size()];
-    for (int i = 0; i < expected.length; i++) {
-      expected[i] = candidates.get(i).relevance() * posteriors.apply(candidates.get(i)).mean();
-    }
-    int size = Math.min(k, candidates.size());
-    List<Integer> undiversified = byScore(expected).subList(0, size);
-    List<Ranked> ranked = new ArrayList<>(size);
-    for (int c : select(expected, candidates, size, new SplittableRandom(seed))) {
-      ranked.add(new Ranked(candidates.get(c), expected[c], Double.NaN, false, !undiversified.contains(c)));
-    }
-    return ranked;
-  }
-
-  /**
    * The top k by score, with the diversity floor applied. A share of k that is not a whole number is met on average:
    * with k = 1 and a share of 0.2, one decision in five comes from outside the top categories.
    */

@@ -8,7 +8,9 @@ import io.persona.avro.LineItem;
 import io.persona.avro.PosTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Folds one event into a profile: decayed affinities, recency/frequency/monetary value, lifetime value, purchase
@@ -39,17 +41,17 @@ public final class ProfileUpdater {
   public CustomerProfile applyBasket(String customerId, CustomerProfile current, PosTransaction basket) {
     Instant at = basket.getEventTime();
     CustomerProfile profile = seen(customerId, current, at);
-    boolean boughtSomething = false;
+    Set<String> bought = new HashSet<>();
     for (LineItem line : basket.getLineItems()) {
       double weight = settings.purchaseWeight() * lineStrength(line.getQuantity()); // negative for a return
       addInterest(profile, line.getCategory(), line.getBrand(), line.getProductId(), weight, at);
-      if (line.getQuantity() > 0) {
-        boughtSomething = true;
+      // a basket counts once per product however many lines hold it: purchase frequency counts baskets
+      if (line.getQuantity() > 0 && bought.add(line.getProductId())) {
         profile.setPurchaseCycles(PurchaseCycles.record(profile.getPurchaseCycles(), line.getProductId(), at,
             settings.maxPurchaseCycles()));
       }
     }
-    if (boughtSomething) {
+    if (!bought.isEmpty()) {
       profile.setPurchaseCount(profile.getPurchaseCount() + 1);
       profile.setLastPurchaseAt(latest(profile.getLastPurchaseAt(), at));
     }

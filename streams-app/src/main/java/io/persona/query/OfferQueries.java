@@ -26,8 +26,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Read-only questions to a running instance, answered from its state stores (interactive queries): a customer's
- * profile, the top k offers for them now, and an offer's KPIs. The top k runs the decision's own candidates, guards
- * and ranking, emits nothing and consumes no cap.
+ * profile, the top k offers for them now and the discovery list, and an offer's KPIs. The lists use the decision's
+ * own candidates and relevance, flag what a guard would hold back, emit nothing and consume no cap.
  *
  * <p>A customer's stores live on the instance that owns their partition; asking another instance throws
  * {@link NotHostedHereException}. Offer KPIs are global: every instance answers.
@@ -76,12 +76,25 @@ public final class OfferQueries {
    */
   public List<Option> topOffers(String customerId, Channel channel, int k) {
     CustomerProfile profile = profile(customerId);
+    return decider.topK(profile, offerState(customerId), channel, now(profile), k);
+  }
+
+  /** The k most relevant offers on products new to the customer: what they might discover. */
+  public List<Option> discoveries(String customerId, Channel channel, int k) {
+    CustomerProfile profile = profile(customerId);
+    return decider.discover(profile, offerState(customerId), channel, now(profile), k);
+  }
+
+  private CustomerOfferState offerState(String customerId) {
+    return readCustomer(StoreNames.CUSTOMER_OFFER_STATE, customerId);
+  }
+
+  private Instant now(CustomerProfile profile) {
     Instant now = views.latestEventTime();
     if (now == null) { // nothing processed since the start: the customer's own latest event is the best "now"
       now = profile != null ? profile.getLastSeen() : Instant.EPOCH;
     }
-    CustomerOfferState state = readCustomer(StoreNames.CUSTOMER_OFFER_STATE, customerId);
-    return decider.topK(customerId, profile, state, channel, now, k);
+    return now;
   }
 
   /** The offer's KPIs per arm, or null for an offer never decided. */

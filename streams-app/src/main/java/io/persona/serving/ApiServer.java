@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API, on the JDK's own server, JSON via Jackson:
- * {@code GET /customers/{id}/profile}, {@code GET /customers/{id}/offers?k=10&channel=email},
+ * {@code GET /customers/{id}/profile}, {@code GET /customers/{id}/offers?k=10&channel=email&list=top|discover},
  * {@code GET /offers/{id}/kpis}, {@code GET /health}, {@code GET /ready}, {@code GET /metrics} (Prometheus).
  *
  * <p>A customer lives on the instance that owns their partition; a request for one owned elsewhere is forwarded there
@@ -156,13 +156,15 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private Reply offers(String customerId, Request request) {
-    List<Option> top = queries.topOffers(customerId, request.channel(), request.k());
+    List<Option> top = request.discover() ? queries.discoveries(customerId, request.channel(), request.k())
+        : queries.topOffers(customerId, request.channel(), request.k());
     ArrayNode offers = JSON.createArrayNode();
     for (Option option : top) {
       ObjectNode node = offers.addObject()
           .put("offerId", option.offer().getOfferId())
           .put("name", option.offer().getName())
-          .put("score", option.ranked().score());
+          .put("score", option.ranked().score())
+          .put("heldBack", option.heldBack());
       putIfSet(node, "targetProductId", option.offer().getTargetProductId());
       putIfSet(node, "targetCategory", option.offer().getTargetCategory());
       putIfSet(node, "targetBrand", option.offer().getTargetBrand());
@@ -176,7 +178,8 @@ public final class ApiServer implements AutoCloseable {
       }
     }
     ObjectNode body = JSON.createObjectNode().put("customerId", customerId)
-        .put("channel", request.channel().name()).put("k", request.k());
+        .put("channel", request.channel().name()).put("list", request.discover() ? "discover" : "top")
+        .put("k", request.k());
     body.set("offers", offers);
     return Reply.json(200, body);
   }
@@ -232,11 +235,15 @@ public final class ApiServer implements AutoCloseable {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
-  /** What a customer request asks: the profile, or the top k offers on a channel. */
-  private record Request(boolean offers, int k, Channel channel) {
+  /** What a customer request asks: the profile, or the top k (or discovery) offers on a channel. */
+  private record Request(boolean offers, int k, Channel channel, boolean discover) {
     static Request of(String what, Map<String, String> params) {
       if (what.equals("profile")) {
-        return new Request(false, 0, Channel.UNKNOWN);
+        return new Request(false, 0, Channel.UNKNOWN, false);
+      }
+      String list = params.getOrDefault("list", "top");
+      if (!list.equals("top") && !list.equals("discover")) {
+        throw new IllegalArgumentException("list must be top or discover");
       }
       int k;
       try {
@@ -253,7 +260,7 @@ public final class ApiServer implements AutoCloseable {
         if (parsed == Channel.UNKNOWN) {
           throw new IllegalArgumentException();
         }
-        return new Request(true, k, parsed);
+        return new Request(true, k, parsed, list.equals("discover"));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("channel must be one of email, sms, push, ad, web, pos");
       }
