@@ -171,8 +171,9 @@ wait_until_settled() {
 }
 
 show_results() {
-  local profiles offers
+  local profiles offers kpis
   profiles="$(persona consume --topic customer-profiles --latest 2>/dev/null || true)"
+  kpis="$(persona kpis --by-week 2>/dev/null || true)"
   for _ in $(seq 1 5); do # a read can meet a transaction still open; the next one sees it committed
     offers="$(persona consume --topic personalized-offers 2>/dev/null || true)"
     [[ -n "$offers" ]] && break
@@ -186,6 +187,7 @@ show_results() {
   echo "profiles: $(grep -c . <<<"$profiles" || true) customers; offers: $(grep -c . <<<"$offers" || true) in personalized-offers$( \
     (( WARMED_UP_EVENTS > 0 )) && echo " (both counts include the warm-up shop)");" \
     "dead letters: $( (persona consume --topic dead-letter 2>/dev/null || true) | grep -c . || true)"
+  grep '^response rate (redeemed' <<<"$kpis" | sed 's/^response rate/closed loop: response rate/' || true
   say "one customer profile (latest per customer, from customer-profiles)"
   persona consume --topic customer-profiles --latest --pretty --max 1 2>/dev/null | head -n 40
   say "three personalized offers, with their reason codes"
@@ -193,7 +195,7 @@ show_results() {
   say "offers by trigger and channel"
   sed -E 's/.*"channel":"([A-Z_]+)".*"trigger":"([A-Z_]+)".*/\2 -> \1/' <<<"$offers" | sort | uniq -c | sort -rn
   say "offer KPIs: treatment (sent) versus holdout (would have sent, withheld to measure uplift), warm-up included"
-  persona kpis
+  echo "$kpis"
   show_api
 }
 

@@ -74,11 +74,16 @@ class OfferBudgetIT {
       assertThat(sent).extracting(PersonalizedOffer::getOfferEventId).doesNotHaveDuplicates();
       assertThat(kpi().getTreatment().getDecisions()).isEqualTo(BUDGET);
 
-      assertThat(topOffersFor("c-1", first, second)).as("the spent offer is no longer a candidate").isEmpty();
+      assertThat(topOffersFor("c-1", first, second)).as("the spent offer stays relevant, flagged as held back")
+          .singleElement().satisfies(option -> {
+            assertThat(option.offer().getOfferId()).isEqualTo("o-limited");
+            assertThat(option.heldBack()).isTrue();
+          });
       kafka.send(Topics.OFFER_CATALOG.name(), "o-open",
           Topics.OFFER_CATALOG.valueSerde().encode(TestEvents.offer("o-open", null, "garden")));
       await().atMost(PATIENCE).untilAsserted(() -> assertThat(topOffersFor("c-1", first, second))
           .as("an offer added to the catalog is ranked at once, without a restart")
+          .filteredOn(option -> !option.heldBack())
           .extracting(option -> option.offer().getOfferId()).containsExactly("o-open"));
       assertThat(first.queries().kpis("o-limited").getTreatment().getDecisions()).isEqualTo(BUDGET);
     }

@@ -6,6 +6,7 @@ import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.io.PrintWriter;
 import java.util.Comparator;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The latest KPIs of every offer as a table, from the compacted offer-kpis topic (read_committed). */
@@ -24,6 +26,10 @@ import picocli.CommandLine.Spec;
 public final class KpisCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin BootstrapOption bootstrap = new BootstrapOption();
+
+  @Option(names = "--by-week", description = "Also the response rate of the offers sent, by week of the decision, "
+      + "read from offer-outcomes.")
+  boolean byWeek;
 
   @Override
   public Integer call() {
@@ -54,11 +60,28 @@ public final class KpisCommand implements Callable<Integer> {
             + "they received nothing to redeem)%n", 100 * share(total.getRedeemed(), total.getDecisions()),
         total.getRedeemed(), total.getDecisions(), 100 * share(holdout.getRedeemed(), holdout.getDecisions()),
         holdout.getRedeemed(), holdout.getDecisions());
+    double margin = 1.96 * Math.sqrt(variance(treatmentRate, total.getDecisions())
+        + variance(holdoutRate, holdout.getDecisions()));
     out.printf("response rate (redeemed, or bought the offer's target within the attribution window): "
-        + "treatment %.1f%%, holdout %.1f%%, uplift %+.1f points%n", 100 * treatmentRate, 100 * holdoutRate,
-        100 * (treatmentRate - holdoutRate));
+        + "treatment %.1f%%, holdout %.1f%%, uplift %+.1f points (95%% interval %+.1f to %+.1f)%n",
+        100 * treatmentRate, 100 * holdoutRate, 100 * (treatmentRate - holdoutRate),
+        100 * (treatmentRate - holdoutRate - margin), 100 * (treatmentRate - holdoutRate + margin));
+    if (byWeek) {
+      printWeeks(out, ResponsesByWeek.read(bootstrap.resolve()));
+    }
     out.flush();
     return 0;
+  }
+
+  /** The variance of a rate observed over {@code n} decisions (a normal approximation, decisions independent). */
+  private static double variance(double rate, long n) {
+    return n == 0 ? 0 : rate * (1 - rate) / n;
+  }
+
+  private static void printWeeks(PrintWriter out, Map<LocalDate, long[]> weeks) {
+    out.printf("%nresponse rate of the offers sent, by week of the decision (what the learning has made of them):%n");
+    weeks.forEach((monday, counts) -> out.printf("  week of %s  %6.1f%%  (%,d of %,d answered)%n", monday,
+        100 * share(counts[1], counts[0]), counts[1], counts[0]));
   }
 
   private static void add(ArmKpi total, ArmKpi arm) {

@@ -45,7 +45,7 @@ class ProfileSizeTest {
     assertThat(profile.getCategoryAffinities()).hasSize(20);
     assertThat(profile.getBrandAffinities()).hasSize(20);
     assertThat(profile.getProductAffinities()).hasSize(50);
-    assertThat(profile.getPurchaseCycles()).hasSize(20);
+    assertThat(profile.getPurchaseCycles()).hasSize(50);
     assertThat(profile.getRecentEventIds()).isEmpty();
     assertThat(bytes).isLessThan(6_000);
   }

@@ -1,0 +1,59 @@
+package io.persona.cli;
+
+import io.persona.avro.ExperimentArm;
+import io.persona.avro.OfferOutcome;
+import io.persona.avro.OutcomeType;
+import io.persona.topology.Topics;
+import io.persona.topology.WholeTopic;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Offers sent (treatment) and answered (redeemed or converted), by the event-time week of their decision. */
+final class ResponsesByWeek {
+  private ResponsesByWeek() {}
+
+  /** Monday of each week to {sent, answered}, oldest first. */
+  static Map<LocalDate, long[]> read(String bootstrapServers) {
+    Map<String, LocalDate> sentWeek = new HashMap<>();
+    Set<String> answered = new HashSet<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      WholeTopic.readToEnd(consumer, Topics.OFFER_OUTCOMES.name(), record -> {
+        OfferOutcome outcome = Topics.OFFER_OUTCOMES.valueSerde().decode(record.value());
+        if (outcome.getExperimentArm() != ExperimentArm.TREATMENT) {
+          return;
+        }
+        if (outcome.getOutcome() == OutcomeType.SENT) {
+          sentWeek.put(outcome.getOfferEventId(), monday(outcome));
+        } else if (outcome.getOutcome() == OutcomeType.REDEEMED || outcome.getOutcome() == OutcomeType.CONVERTED) {
+          answered.add(outcome.getOfferEventId());
+        }
+      });
+    }
+    Map<LocalDate, long[]> weeks = new TreeMap<>();
+    sentWeek.forEach((offerEventId, week) -> {
+      long[] counts = weeks.computeIfAbsent(week, w -> new long[2]);
+      counts[0]++;
+      counts[1] += answered.contains(offerEventId) ? 1 : 0;
+    });
+    return weeks;
+  }
+
+  private static LocalDate monday(OfferOutcome outcome) {
+    return outcome.getOccurredAt().atZone(ZoneOffset.UTC).toLocalDate()
+        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+}
