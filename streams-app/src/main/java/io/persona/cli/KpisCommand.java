@@ -79,7 +79,8 @@ public final class KpisCommand implements Callable<Integer> {
   }
 
   private static void printWeeks(PrintWriter out, Map<LocalDate, long[]> weeks) {
-    out.printf("%nresponse rate of the offers sent, by week of the decision (what the learning has made of them):%n");
+    out.printf("%nresponse rate of the offers sent, by week of the decision, once their attribution window closed "
+        + "(what the learning has made of them):%n");
     weeks.forEach((monday, counts) -> out.printf("  week of %s  %6.1f%%  (%,d of %,d answered)%n", monday,
         100 * share(counts[1], counts[0]), counts[1], counts[0]));
   }

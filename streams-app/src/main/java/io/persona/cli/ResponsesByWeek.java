@@ -19,14 +19,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Offers sent (treatment) and answered (redeemed or converted), by the event-time week of their decision. */
+/**
+ * Offers sent (treatment) whose attribution window has closed, and those answered (redeemed or converted), by the
+ * event-time week of their decision. A decision still open counts in neither: its answer may yet come.
+ */
 final class ResponsesByWeek {
   private ResponsesByWeek() {}
 
-  /** Monday of each week to {sent, answered}, oldest first. */
+  /** Monday of each week to {closed, answered}, oldest first. */
   static Map<LocalDate, long[]> read(String bootstrapServers) {
     Map<String, LocalDate> sentWeek = new HashMap<>();
     Set<String> answered = new HashSet<>();
+    Set<String> closed = new HashSet<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
@@ -40,11 +44,17 @@ final class ResponsesByWeek {
           sentWeek.put(outcome.getOfferEventId(), monday(outcome));
         } else if (outcome.getOutcome() == OutcomeType.REDEEMED || outcome.getOutcome() == OutcomeType.CONVERTED) {
           answered.add(outcome.getOfferEventId());
+          closed.add(outcome.getOfferEventId());
+        } else if (outcome.getOutcome() == OutcomeType.IGNORED) {
+          closed.add(outcome.getOfferEventId());
         }
       });
     }
     Map<LocalDate, long[]> weeks = new TreeMap<>();
     sentWeek.forEach((offerEventId, week) -> {
+      if (!closed.contains(offerEventId)) {
+        return;
+      }
       long[] counts = weeks.computeIfAbsent(week, w -> new long[2]);
       counts[0]++;
       counts[1] += answered.contains(offerEventId) ? 1 : 0;
