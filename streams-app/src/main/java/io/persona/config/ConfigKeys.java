@@ -214,7 +214,7 @@ public final class ConfigKeys {
                   + "the customer's strongest. Not tuned on real data: the data set has no clicks.")
           .define(NEIGHBOUR_SEEDS, Type.INT, 10, Range.between(0, 1000), LOW,
               "The customer's most bought products (and cart) whose co-purchase neighbours are looked up.")
-          .define(DECISION_POOL, Type.INT, 10, Range.between(1, 1000), MEDIUM,
+          .define(DECISION_POOL, Type.INT, 5, Range.between(1, 1000), MEDIUM,
               "A decision draws among this many of the most relevant eligible offers (relevance times a Thompson "
                   + "draw of the response).")
           .define(CONSENT_DEFAULT_PREFIX + "email", Type.STRING, "deny", DENY_OR_GRANT, MEDIUM,

@@ -10,6 +10,7 @@ import io.persona.profile.Decay;
 import io.persona.profile.PurchaseCycles;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,16 +189,20 @@ public final class Candidates {
   /** The {@code top} strongest interests now, strongest first, each relative to the strongest (1.0); none at zero. */
   private Map<String, Double> relativeStrengths(List<AffinityScore> scores, Instant now, int top) {
     Map<String, Double> strengths = new LinkedHashMap<>();
-    List<AffinityScore> sorted = new ArrayList<>(scores);
-    sorted.sort(Comparator.comparingDouble((AffinityScore s) -> Affinities.valueAt(s, now, decay)).reversed()
-        .thenComparing(AffinityScore::getKey));
-    double strongest = sorted.isEmpty() ? 0 : Affinities.valueAt(sorted.get(0), now, decay);
-    for (AffinityScore score : sorted.subList(0, Math.min(top, sorted.size()))) {
-      double value = Affinities.valueAt(score, now, decay);
-      if (value <= 0) {
-        break;
-      }
-      strengths.put(score.getKey(), value / strongest);
+    if (scores.isEmpty()) {
+      return strengths;
+    }
+    double[] values = new double[scores.size()];
+    Integer[] order = new Integer[scores.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Affinities.valueAt(scores.get(i), now, decay);
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i])
+        .thenComparing(i -> scores.get(i).getKey()));
+    double strongest = values[order[0]];
+    for (int r = 0; r < Math.min(top, order.length) && values[order[r]] > 0; r++) {
+      strengths.put(scores.get(order[r]).getKey(), values[order[r]] / strongest);
     }
     return strengths;
   }
