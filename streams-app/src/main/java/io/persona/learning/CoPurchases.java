@@ -21,6 +21,13 @@ public final class CoPurchases {
   /** One product's neighbour gaining {@code weight} at {@code at}. */
   public record Pair(String product, String neighbour, double weight, Instant at) {}
 
+  /**
+   * A neighbour list learns with this many times the neighbours it publishes: which weak neighbour a full list drops
+   * depends on the order baskets arrive in, and that order varies between runs; the slack keeps that variation below
+   * the published strongest.
+   */
+  static final int LEARNING_SLACK = 2;
+
   private final Decay decay;
   private final int maxNeighbours;
   private final int maxProductsPerBasket;
@@ -70,7 +77,20 @@ public final class CoPurchases {
 
   /** {@code neighbours} with one pair learned. */
   public List<AffinityScore> learn(List<AffinityScore> neighbours, Pair pair) {
-    return Affinities.add(neighbours, pair.neighbour(), pair.weight(), pair.at(), decay, maxNeighbours);
+    return Affinities.add(neighbours, pair.neighbour(), pair.weight(), pair.at(), decay,
+        maxNeighbours * LEARNING_SLACK);
+  }
+
+  /** The strongest {@code maxNeighbours} of a learning list, as of its latest update: what others read. */
+  public List<AffinityScore> published(List<AffinityScore> learned) {
+    if (learned.size() <= maxNeighbours) {
+      return learned;
+    }
+    Instant latest = learned.stream().map(AffinityScore::getUpdatedAt).max(Comparator.naturalOrder()).orElseThrow();
+    return learned.stream()
+        .sorted(Comparator.comparingDouble((AffinityScore s) -> Affinities.valueAt(s, latest, decay)).reversed()
+            .thenComparing(AffinityScore::getKey))
+        .limit(maxNeighbours).toList();
   }
 
   /** The products of a basket that learn from it: distinct, bought (not returned), at most the cap. */

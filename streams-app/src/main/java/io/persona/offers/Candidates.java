@@ -7,6 +7,7 @@ import io.persona.avro.ProductNeighbours;
 import io.persona.avro.PurchaseCycle;
 import io.persona.profile.Affinities;
 import io.persona.profile.Decay;
+import io.persona.profile.ForgottenPurchases;
 import io.persona.profile.PurchaseCycles;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -70,7 +72,8 @@ public final class Candidates {
       });
     }
     cart.forEach(product -> products.add(product, CART, "cart:product=" + product));
-    newWithNeighbours(products, bought, weights.neighbourSeeds(), cart, now, known(bought, cart));
+    Predicate<String> known = known(profile, bought, cart);
+    newWithNeighbours(products, bought, weights.neighbourSeeds(), cart, now, known);
     popular.top(Math.max(POPULAR, fill)).forEach(product -> products.addIfAbsent(product, "popular:product=" + product));
     products.addPopularity();
 
@@ -87,23 +90,25 @@ public final class Candidates {
               .filter(offer -> offer.getTargetProductId() == null && offer.getTargetCategory() == null)
               .forEach(offer -> found.add(offer, weights.interest() * strength, List.of("affinity:brand=" + brand))));
       Set<String> home = categories.keySet().stream().limit(HOME_CATEGORIES).collect(Collectors.toUnmodifiableSet());
-      return found.candidates(home, known(bought, cart));
+      return found.candidates(home, known);
     }
-    return found.candidates(Set.of(), Set.copyOf(cart));
+    return found.candidates(Set.of(), known);
   }
 
   /**
-   * Offers on products new to the customer (never bought, not in the cart), by what is bought with all their own
+   * Offers on products new to the customer (never bought, as far as the profile and its filter of forgotten purchases
+   * tell, and not in the cart), by what is bought with all their own
    * products (not only the most bought: a read-only query can afford the lookups) and cart, popular products after
    * them: at least {@code fill} when the catalog has them.
    */
   public List<Ranker.Candidate> discover(CustomerProfile profile, List<String> cart, Instant now, int fill) {
     Map<String, Double> bought = bought(profile);
-    Set<String> known = known(bought, cart);
+    Predicate<String> known = known(profile, bought, cart);
     Products products = new Products();
     newWithNeighbours(products, bought, bought.size(), cart, now, known);
-    for (String product : popular.top(Math.max(POPULAR, fill + known.size()))) {
-      if (!known.contains(product)) {
+    int forgotten = profile == null || profile.getForgottenPurchases().remaining() == 0 ? 0 : 4 * fill;
+    for (String product : popular.top(Math.max(POPULAR, fill + bought.size() + cart.size() + forgotten))) {
+      if (!known.test(product)) {
         products.addIfAbsent(product, "popular:product=" + product);
       }
     }
@@ -127,10 +132,15 @@ public final class Candidates {
     return shares;
   }
 
-  private static Set<String> known(Map<String, Double> bought, List<String> cart) {
-    Set<String> known = new HashSet<>(bought.keySet());
-    known.addAll(cart);
-    return known;
+  /** Bought (listed, or dropped from the list and remembered in the filter) or in the cart. */
+  private static Predicate<String> known(CustomerProfile profile, Map<String, Double> bought, List<String> cart) {
+    Set<String> listed = new HashSet<>(bought.keySet());
+    listed.addAll(cart);
+    if (profile == null || profile.getForgottenPurchases().remaining() == 0) {
+      return listed::contains;
+    }
+    return product -> listed.contains(product)
+        || ForgottenPurchases.mightContain(profile.getForgottenPurchases(), product);
   }
 
   /** Bought at least twice and due again (within a tenth of the usual interval): a reason, not a score. */
@@ -151,7 +161,7 @@ public final class Candidates {
    * popularity: a cosine, so a neighbour that is merely popular does not win everywhere.
    */
   private void newWithNeighbours(Products products, Map<String, Double> bought, int seedCount, List<String> cart,
-      Instant now, Set<String> known) {
+      Instant now, Predicate<String> known) {
     Map<String, Double> seeds = new LinkedHashMap<>();
     cart.forEach(product -> seeds.put(product, CART));
     bought.entrySet().stream()
@@ -170,7 +180,7 @@ public final class Candidates {
           Double.MIN_NORMAL);
       for (AffinityScore neighbour : seedNeighbours.getNeighbours()) {
         String product = neighbour.getKey();
-        if (known.contains(product)) {
+        if (known.test(product)) {
           continue;
         }
         double part = seedWeight * Affinities.valueAt(neighbour, now, decay)
@@ -254,7 +264,7 @@ public final class Candidates {
       why.stream().filter(reason -> !all.contains(reason)).forEach(all::add);
     }
 
-    List<Ranker.Candidate> candidates(Set<String> home, Set<String> known) {
+    List<Ranker.Candidate> candidates(Set<String> home, Predicate<String> known) {
       List<Ranker.Candidate> candidates = new ArrayList<>(offers.size());
       offers.forEach((id, offer) -> candidates.add(new Ranker.Candidate(id, relevance.get(id), reasons.get(id),
           isHome(offer, home, known))));
@@ -262,10 +272,10 @@ public final class Candidates {
     }
 
     /** Within the customer's usual interests: their top categories, or a product they already know. */
-    private static boolean isHome(OfferCatalogEntry offer, Set<String> home, Set<String> known) {
+    private static boolean isHome(OfferCatalogEntry offer, Set<String> home, Predicate<String> known) {
       String product = offer.getTargetProductId();
       if (product != null) {
-        return known.contains(product);
+        return known.test(product);
       }
       return offer.getTargetCategory() != null && home.contains(offer.getTargetCategory());
     }

@@ -21,8 +21,9 @@ import org.apache.kafka.streams.state.Stores;
  * Learns what is bought with each product, incrementally: one record per product of a basket, keyed by the product,
  * so one task owns each product's neighbour list.
  *
- * <p>In: product id -> the basket that held it. Out: product id -> {@link ProductNeighbours}. Store:
- * {@link StoreNames#CO_PURCHASES}.
+ * <p>In: product id -> the basket that held it. Out: product id -> {@link ProductNeighbours}, its strongest
+ * neighbours. Store: {@link StoreNames#CO_PURCHASES}, which learns with more of them (see
+ * {@link CoPurchases#LEARNING_SLACK}).
  */
 public final class LearnCoPurchasesProcessor implements Processor<String, PosTransaction, String, ProductNeighbours> {
   private final CoPurchases coPurchases;
@@ -48,11 +49,13 @@ public final class LearnCoPurchasesProcessor implements Processor<String, PosTra
         productId, basket);
     AffinityScore purchases = coPurchases.countPurchase(current == null ? null : current.getPurchases(), productId,
         basket.getEventTime());
-    ProductNeighbours updated = new ProductNeighbours(productId, purchases, neighbours,
+    ProductNeighbours learned = new ProductNeighbours(productId, purchases, neighbours,
         current == null || basket.getEventTime().isAfter(current.getUpdatedAt()) ? basket.getEventTime()
             : current.getUpdatedAt());
-    store.put(productId, updated);
-    context.forward(record.withValue(updated));
+    store.put(productId, learned);
+    ProductNeighbours published = ProductNeighbours.newBuilder(learned)
+        .setNeighbours(coPurchases.published(neighbours)).build();
+    context.forward(record.withValue(published));
   }
 
   /** Supplies the processor with the store it owns. */

@@ -6,6 +6,7 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.Device;
 import io.persona.avro.LineItem;
 import io.persona.avro.PosTransaction;
+import io.persona.avro.PurchaseCycle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,8 +48,7 @@ public final class ProfileUpdater {
       addInterest(profile, line.getCategory(), line.getBrand(), line.getProductId(), weight, at);
       // a basket counts once per product however many lines hold it: purchase frequency counts baskets
       if (line.getQuantity() > 0 && bought.add(line.getProductId())) {
-        profile.setPurchaseCycles(PurchaseCycles.record(profile.getPurchaseCycles(), line.getProductId(), at,
-            settings.maxPurchaseCycles()));
+        recordPurchase(profile, line.getProductId(), at);
       }
     }
     if (!bought.isEmpty()) {
@@ -68,6 +68,26 @@ public final class ProfileUpdater {
    */
   static double lineStrength(int quantity) {
     return Math.signum(quantity) * (1 + Math.log(Math.abs(quantity)));
+  }
+
+  /** Counts the basket for the product; a product the bounded list drops is remembered as bought, in a filter. */
+  private void recordPurchase(CustomerProfile profile, String productId, Instant at) {
+    List<PurchaseCycle> before = profile.getPurchaseCycles();
+    List<PurchaseCycle> after = PurchaseCycles.record(before, productId, at, settings.maxPurchaseCycles());
+    profile.setPurchaseCycles(after);
+    if (after.size() > before.size() || settings.maxPurchaseCycles() <= 0) {
+      return;
+    }
+    Set<String> kept = new HashSet<>();
+    after.forEach(cycle -> kept.add(cycle.getProductId()));
+    List<String> dropped = new ArrayList<>();
+    before.forEach(cycle -> dropped.add(cycle.getProductId()));
+    dropped.add(productId);
+    for (String product : dropped) {
+      if (!kept.contains(product)) {
+        profile.setForgottenPurchases(ForgottenPurchases.add(profile.getForgottenPurchases(), product));
+      }
+    }
   }
 
   /** Adds what an anonymous visitor did before logging in to the customer's profile. */

@@ -56,8 +56,26 @@ class CoPurchasesTest {
     learn(neighbours, "hose", "sprinkler");
     learn(neighbours, "hose", "sprinkler");
 
-    assertThat(neighbours.get("hose")).hasSize(3);
+    assertThat(coPurchases.published(neighbours.get("hose"))).hasSize(3);
     assertThat(coPurchases.similarTo(neighbours.get("hose"), T0, 2)).containsExactly("gloves", "sprinkler");
+  }
+
+  @Test
+  void shouldPublishTheSameNeighboursWhateverTheOrderTheBasketsCameIn() {
+    String[][] baskets = {
+      {"hose", "gloves"}, {"hose", "seeds"}, {"hose", "rake"}, {"hose", "gloves"}, {"hose", "pots"},
+      {"hose", "sprinkler"}, {"hose", "seeds"}};
+    Map<String, List<AffinityScore>> forward = new HashMap<>();
+    Map<String, List<AffinityScore>> backward = new HashMap<>();
+    for (int i = 0; i < baskets.length; i++) {
+      learn(forward, baskets[i]);
+      learn(backward, baskets[baskets.length - 1 - i]);
+    }
+
+    // with only 3 kept while learning, the third place would go to whichever of rake, pots, sprinkler came last
+    assertThat(coPurchases.published(forward.get("hose"))).extracting(AffinityScore::getKey)
+        .containsExactly("gloves", "seeds", "pots")
+        .isEqualTo(coPurchases.published(backward.get("hose")).stream().map(AffinityScore::getKey).toList());
   }
 
   private void learn(Map<String, List<AffinityScore>> neighbours, String... products) {

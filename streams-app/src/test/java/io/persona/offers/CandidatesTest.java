@@ -11,6 +11,7 @@ import io.persona.avro.ProductNeighbours;
 import io.persona.avro.PurchaseCycle;
 import io.persona.offers.Ranker.Candidate;
 import io.persona.profile.Decay;
+import io.persona.profile.ForgottenPurchases;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -153,6 +154,17 @@ class CandidatesTest {
 
     assertThat(found).extracting(Candidate::offerId).containsExactly("o-nozzle", "o-mug");
     assertThat(found.get(1).reasons()).containsExactly("popular:product=p-mug");
+  }
+
+  @Test
+  void shouldLeaveOutOfDiscoveryAProductBoughtLongAgoThatTheProfileNoLongerLists() {
+    views.popular().update("p-coffee", new AffinityScore("p-coffee", 50.0, T0));
+    views.popular().update("p-mug", new AffinityScore("p-mug", 40.0, T0));
+    CustomerProfile profile = buyer(60).setPurchaseCycles(List.of(cycle("p-hose", 2)))
+        .setForgottenPurchases(ForgottenPurchases.add(null, "p-coffee")).build();
+
+    assertThat(candidates.discover(profile, List.of(), T0, 10)).extracting(Candidate::offerId)
+        .containsExactly("o-mug");
   }
 
   @Test
