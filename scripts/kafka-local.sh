@@ -3,6 +3,9 @@
 # single node) as a background process on this machine. No Docker.
 #
 #   scripts/kafka-local.sh start        start (first use: fetch jars + format storage); idempotent
+#   scripts/kafka-local.sh start --secure   the same, secured: SASL_SSL with SCRAM-SHA-512, TLS with a local CA,
+#                                       and the standard authorizer (ACLs); writes the client settings of an
+#                                       admin and of Persona's principal to <data dir>/secure (see the README)
 #   scripts/kafka-local.sh stop         SIGTERM, wait up to KAFKA_STOP_TIMEOUT s, then SIGKILL; idempotent
 #   scripts/kafka-local.sh status       exit 0 if running and answering, 1 otherwise
 #   scripts/kafka-local.sh logs [-f]    last 100 lines of the broker log (follow with -f)
@@ -47,6 +50,9 @@ readonly LOG_FILE="$DATA_DIR/broker.log"
 readonly OUT_FILE="$DATA_DIR/broker.out"   # JVM stdout/stderr (crashes, OOM); normally empty
 readonly CLUSTER_ID_FILE="$DATA_DIR/cluster.id"
 readonly CTL_PORT_FILE="$DATA_DIR/controller.port"
+readonly MODE_FILE="$DATA_DIR/mode"
+readonly SECURE_DIR="$DATA_DIR/secure"
+SECURE=0
 
 readonly PORT="${KAFKA_PORT:-9092}"
 readonly CTL_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
@@ -64,9 +70,10 @@ die() { echo "$PROG: $*" >&2; exit 1; }
 
 usage() {
   cat <<EOF
-usage: $PROG start|stop|status|logs [-f]|reset
+usage: $PROG start [--secure]|stop|status|logs [-f]|reset
 
   start    start a local Kafka $KAFKA_VERSION broker on $HOST:$PORT (KRaft, single node)
+           --secure: SASL_SSL (SCRAM-SHA-512), TLS and ACLs; client settings in $SECURE_DIR
   stop     stop it (SIGTERM, then SIGKILL after ${STOP_TIMEOUT}s)
   status   print whether it runs; exit 0 if running, 1 if not
   logs     print the last 100 lines of the broker log; 'logs -f' follows it
@@ -168,6 +175,108 @@ ensure_lib() {
   echo "fetched $n jars ($(du -sh "$LIB" | cut -f1)) into $LIB in $(elapsed "$t0")"
 }
 
+# The client listener: plain, or (--secure) SASL_SSL with SCRAM-SHA-512, TLS and the standard authorizer. The
+# controller listener stays PLAINTEXT on loopback; its principal (ANONYMOUS) is a super user so that the node can
+# talk to itself, and no client listener ever yields that principal.
+listener_config() {
+  if (( SECURE == 0 )); then
+    cat <<EOF
+listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CTL_PORT
+advertised.listeners=PLAINTEXT://$HOST:$PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+EOF
+    return 0
+  fi
+  cat <<EOF
+listeners=SASL_SSL://$HOST:$PORT,CONTROLLER://$HOST:$CTL_PORT
+advertised.listeners=SASL_SSL://$HOST:$PORT
+listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=SASL_SSL
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(secret admin)";
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$SECURE_DIR/broker.p12
+ssl.keystore.password=$(secret store)
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$SECURE_DIR/truststore.p12
+ssl.truststore.password=$(secret store)
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:admin;User:ANONYMOUS
+EOF
+}
+
+secret() { cat -- "$SECURE_DIR/$1.password"; }
+
+# A local CA, the broker's key pair signed by it (127.0.0.1 and localhost), a truststore with the CA, random
+# passwords for the stores, the admin and Persona's principal; then the client settings of both. Once per data dir.
+ensure_secure_material() {
+  [[ -f "$SECURE_DIR/.complete" ]] && return 0
+  local keytool name pass
+  keytool="$(dirname -- "$(readlink -f -- "$(command -v "$JAVA")")")/keytool"
+  [[ -x "$keytool" ]] || die "keytool not found next to $JAVA (needed for --secure)"
+  rm -rf -- "$SECURE_DIR"
+  mkdir -p -- "$SECURE_DIR"
+  chmod 700 -- "$SECURE_DIR"
+  for name in store admin persona; do
+    head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$SECURE_DIR/$name.password"
+  done
+  pass="$(secret store)"
+  kt() { "$keytool" "$@" -storepass "$pass" -noprompt >>"$SECURE_DIR/keytool.log" 2>&1 || die "keytool $1 failed (see $SECURE_DIR/keytool.log)"; }
+  kt -genkeypair -alias ca -dname "CN=persona-local-ca" -ext bc:c -keyalg RSA -keysize 2048 -validity 3650 \
+     -keystore "$SECURE_DIR/ca.p12" -storetype PKCS12
+  kt -exportcert -alias ca -keystore "$SECURE_DIR/ca.p12" -rfc -file "$SECURE_DIR/ca.pem"
+  kt -genkeypair -alias broker -dname "CN=localhost" -keyalg RSA -keysize 2048 -validity 3650 \
+     -keystore "$SECURE_DIR/broker.p12" -storetype PKCS12
+  kt -certreq -alias broker -keystore "$SECURE_DIR/broker.p12" -file "$SECURE_DIR/broker.csr"
+  kt -gencert -alias ca -keystore "$SECURE_DIR/ca.p12" -infile "$SECURE_DIR/broker.csr" \
+     -outfile "$SECURE_DIR/broker.pem" -rfc -validity 3650 -ext "SAN=ip:127.0.0.1,dns:localhost"
+  kt -importcert -alias ca -file "$SECURE_DIR/ca.pem" -keystore "$SECURE_DIR/broker.p12"
+  kt -importcert -alias broker -file "$SECURE_DIR/broker.pem" -keystore "$SECURE_DIR/broker.p12"
+  kt -importcert -alias ca -file "$SECURE_DIR/ca.pem" -keystore "$SECURE_DIR/truststore.p12" -storetype PKCS12
+  for name in admin persona; do
+    cat >"$SECURE_DIR/$name.env" <<EOF
+# Persona's settings to connect as $name: set -a; . $SECURE_DIR/$name.env; set +a
+PERSONA_BOOTSTRAP_SERVERS=$HOST:$PORT
+PERSONA_KAFKA_SECURITY_PROTOCOL=SASL_SSL
+PERSONA_KAFKA_SASL_MECHANISM=SCRAM-SHA-512
+PERSONA_KAFKA_SASL_JAAS_CONFIG='org.apache.kafka.common.security.scram.ScramLoginModule required username="$name" password="$(secret "$name")";'
+PERSONA_KAFKA_SSL_TRUSTSTORE_TYPE=PKCS12
+PERSONA_KAFKA_SSL_TRUSTSTORE_LOCATION=$SECURE_DIR/truststore.p12
+PERSONA_KAFKA_SSL_TRUSTSTORE_PASSWORD=$pass
+EOF
+    sed -n 's/^PERSONA_KAFKA_\([A-Z_]*\)=/kafka.\1=/p; s/^PERSONA_BOOTSTRAP_SERVERS=/bootstrap.servers=/p' "$SECURE_DIR/$name.env" \
+      | awk -F= '{ key = tolower($1); if (key ~ /^kafka\./) gsub(/_/, ".", key); sub(/^[^=]*=/, ""); gsub(/^\047|\047$/, ""); print key "=" $0 }' \
+      >"$SECURE_DIR/$name.config.properties"
+    cat >"$SECURE_DIR/$name.properties" <<EOF
+# Kafka client settings to connect as $name (Kafka's own tools: --command-config)
+bootstrap.servers=$HOST:$PORT
+security.protocol=SASL_SSL
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$name" password="$(secret "$name")";
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$SECURE_DIR/truststore.p12
+ssl.truststore.password=$pass
+EOF
+  done
+  chmod 600 -- "$SECURE_DIR"/*
+  touch "$SECURE_DIR/.complete"
+}
+
+# A data dir keeps the mode it was formatted in: its SCRAM users live in its metadata.
+check_mode() {
+  local formatted=""
+  [[ -f "$MODE_FILE" ]] && formatted="$(cat -- "$MODE_FILE")"
+  [[ -f "$KRAFT_DIR/meta.properties" ]] || return 0
+  if (( SECURE == 1 )) && [[ "$formatted" != secure ]]; then
+    die "$DATA_DIR was formatted without --secure: '$PROG reset' first, or use another KAFKA_LOCAL_DIR"
+  fi
+  if [[ "$formatted" == secure ]]; then SECURE=1; fi
+  return 0
+}
+
 write_config() {
   mkdir -p "$DATA_DIR" "$KRAFT_DIR"
   # Regenerated on every start, so edits here apply on the next start.
@@ -177,10 +286,7 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=$HOST:$CTL_PORT
-listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CTL_PORT
-advertised.listeners=PLAINTEXT://$HOST:$PORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+$(listener_config)
 controller.listener.names=CONTROLLER
 log.dirs=$KRAFT_DIR
 
@@ -238,17 +344,23 @@ format_storage_if_needed() {
     return 0
   fi
   local cluster_id out
+  local -a SCRAM_ARGS=()
+  if (( SECURE == 1 )); then  # the SCRAM users live in the metadata, written at format time
+    SCRAM_ARGS=(--add-scram "SCRAM-SHA-512=[name=admin,password=$(secret admin)]"
+                --add-scram "SCRAM-SHA-512=[name=persona,password=$(secret persona)]")
+  fi
   cluster_id="$("$JAVA" -Dlog4j2.configurationFile="$LOG4J_CONF" -cp "$LIB/*" \
                 kafka.tools.StorageTool random-uuid | tail -n1 | tr -d '[:space:]')"
   [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || die "StorageTool random-uuid returned '$cluster_id'"
   echo "formatting KRaft storage in $KRAFT_DIR (cluster id $cluster_id)"
   if ! out="$("$JAVA" -Dlog4j2.configurationFile="$LOG4J_CONF" -cp "$LIB/*" \
-              kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPS" --standalone 2>&1)"; then
+              kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPS" --standalone "${SCRAM_ARGS[@]}" 2>&1)"; then
     echo "$out" >&2
     die "formatting the KRaft storage failed"
   fi
   echo "$out" >>"$LOG_FILE"
   echo "$cluster_id" >"$CLUSTER_ID_FILE"
+  if (( SECURE == 1 )); then echo secure >"$MODE_FILE"; else echo plain >"$MODE_FILE"; fi
   echo "$CTL_PORT" >"$CTL_PORT_FILE"
 }
 
@@ -317,6 +429,8 @@ cmd_start() {
 
   check_java
   ensure_lib
+  check_mode
+  (( SECURE == 0 )) || ensure_secure_material
   write_config
   format_storage_if_needed
 
@@ -345,7 +459,10 @@ cmd_start() {
 
   rc=0; wait_ready "$pid" "$log_offset" || rc=$?
   case "$rc" in
-    0) echo "Kafka $KAFKA_VERSION ready on $HOST:$PORT (pid $pid) in $(elapsed "$t0"); logs: $LOG_FILE" ;;
+    0) echo "Kafka $KAFKA_VERSION ready on $HOST:$PORT (pid $pid) in $(elapsed "$t0"); logs: $LOG_FILE"
+       if (( SECURE == 1 )); then
+         echo "secured: SASL_SSL, SCRAM-SHA-512, TLS (CA $SECURE_DIR/ca.pem), ACLs. Client settings: $SECURE_DIR/{admin,persona}.{env,properties}"
+       fi ;;
     1) rm -f -- "$PID_FILE"; print_log_tail; die "Kafka exited during startup (see above)" ;;
     *) print_log_tail
        stop_pid "$pid" >/dev/null 2>&1 || true
@@ -428,7 +545,8 @@ main() {
   local cmd="${1:-}"
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
-    start)  [[ $# -eq 0 ]] || { usage >&2; exit 2; }; cmd_start ;;
+    start)  if [[ "${1:-}" == --secure ]]; then SECURE=1; shift; fi
+            [[ $# -eq 0 ]] || { usage >&2; exit 2; }; cmd_start ;;
     stop)   [[ $# -eq 0 ]] || { usage >&2; exit 2; }; cmd_stop ;;
     status) [[ $# -eq 0 ]] || { usage >&2; exit 2; }; cmd_status ;;
     logs)   [[ $# -le 1 ]] || { usage >&2; exit 2; }; cmd_logs "${1:-}" ;;

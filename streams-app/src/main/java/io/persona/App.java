@@ -1,5 +1,6 @@
 package io.persona;
 
+import io.persona.cli.AclsCommand;
 import io.persona.cli.BenchCommand;
 import io.persona.cli.CliException;
 import io.persona.cli.ConsumeCommand;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Command;
       FaultsCommand.class,
       ReplayCommand.class,
       EvaluateCommand.class,
-      KpisCommand.class
+      KpisCommand.class,
+      AclsCommand.class
     })
 public final class App {
   public static void main(String[] args) {

@@ -156,10 +156,9 @@ public final class ConsumeCommand implements Callable<Integer> {
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
+    return new KafkaConsumer<>(bootstrap.consumer(Map.of(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
         new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

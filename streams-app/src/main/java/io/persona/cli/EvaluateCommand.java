@@ -113,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** Until the group has nothing left to commit, twice in a row a second apart (exactly-once: transactional topics). */
   private void awaitSettled(PrintWriter err) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve()))) {
+    try (Admin admin = Admin.create(bootstrap.admin(Map.of()))) {
       long started = System.nanoTime();
       // what the engine writes is transactional: its internal topics, and the offer outcomes the learning app reads
       Predicate<String> transactional = topic -> topic.startsWith(waitForGroup + "-")

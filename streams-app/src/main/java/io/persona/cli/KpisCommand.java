@@ -67,7 +67,7 @@ public final class KpisCommand implements Callable<Integer> {
         100 * treatmentRate, 100 * holdoutRate, 100 * (treatmentRate - holdoutRate),
         100 * (treatmentRate - holdoutRate - margin), 100 * (treatmentRate - holdoutRate + margin));
     if (byWeek) {
-      printWeeks(out, ResponsesByWeek.read(bootstrap.resolve()));
+      printWeeks(out, ResponsesByWeek.read(bootstrap.consumer(Map.of())));
     }
     out.flush();
     return 0;
@@ -103,9 +103,8 @@ public final class KpisCommand implements Callable<Integer> {
   private Map<String, OfferKpi> read() {
     String topic = Topics.OFFER_KPIS.name();
     Map<String, OfferKpi> latest = new TreeMap<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(bootstrap.consumer(Map.of(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")), new StringDeserializer(),
         new ByteArrayDeserializer())) {
       WholeTopic.readToEnd(consumer, topic, r -> {
         if (r.value() != null) {

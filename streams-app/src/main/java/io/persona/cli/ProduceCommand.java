@@ -75,11 +75,10 @@ public final class ProduceCommand implements Callable<Integer> {
   }
 
   private int publish(Topic<?> topic, List<JsonLineEncoder.Encoded> records) throws InterruptedException {
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
+    Map<String, Object> props = bootstrap.producer(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000));
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       List<Future<RecordMetadata>> sends = new ArrayList<>();

@@ -64,11 +64,10 @@ public final class ReplayCommand implements Callable<Integer> {
     err.printf("read %,d lines of %s into %,d baskets to publish%s%n", read.lines().size(), source.file.getFileName(),
         baskets.size(), until == null ? "" : " (before " + until + ")");
     read.skipped().forEach((reason, count) -> err.printf("  skipped %,d rows: %s%n", count, reason));
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
+    Map<String, Object> props = bootstrap.producer(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 10);
+        ProducerConfig.LINGER_MS_CONFIG, 10));
     long begun = System.nanoTime();
     long returns = 0;
     try (KafkaProducer<String, byte[]> producer =

@@ -27,13 +27,13 @@ final class ResponsesByWeek {
   private ResponsesByWeek() {}
 
   /** Monday of each week to {closed, answered}, oldest first. */
-  static Map<LocalDate, long[]> read(String bootstrapServers) {
+  static Map<LocalDate, long[]> read(Map<String, Object> consumerSettings) {
     Map<String, LocalDate> sentWeek = new HashMap<>();
     Set<String> answered = new HashSet<>();
     Set<String> closed = new HashSet<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+    Map<String, Object> settings = new HashMap<>(consumerSettings);
+    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
         new ByteArrayDeserializer())) {
       WholeTopic.readToEnd(consumer, Topics.OFFER_OUTCOMES.name(), record -> {
         OfferOutcome outcome = Topics.OFFER_OUTCOMES.valueSerde().decode(record.value());

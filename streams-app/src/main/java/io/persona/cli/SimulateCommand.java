@@ -74,17 +74,16 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new CliException("--rate must be >= 0, --customers and --days >= 1, --first-customer >= 0");
     }
     PrintWriter err = spec.commandLine().getErr();
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.resolve(),
+    Map<String, Object> props = bootstrap.producer(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5);
+        ProducerConfig.LINGER_MS_CONFIG, 5));
     long[] counts = new long[3];
     long begun = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         SimulatedTraffic traffic = SimulatedTraffic.of(seed, firstCustomer, customers, start,
-            closedLoop ? bootstrap.resolve() : null)) {
+            closedLoop ? bootstrap.consumer(Map.of()) : null)) {
       for (OfferCatalogEntry offer : ShopperSimulator.catalog(start.minusSeconds(86_400))) {
         producer.send(new ProducerRecord<>(Topics.OFFER_CATALOG.name(), offer.getOfferId(),
             Topics.OFFER_CATALOG.valueSerde().encode(offer)));

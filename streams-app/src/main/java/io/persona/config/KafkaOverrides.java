@@ -48,7 +48,8 @@ final class KafkaOverrides {
   }
 
   private static boolean isKnown(String key) {
-    if (STREAMS_KEYS.contains(key) || CLIENT_KEYS.contains(key) || key.startsWith("topic.")) {
+    if (STREAMS_KEYS.contains(key) || CLIENT_KEYS.contains(key) || key.startsWith("topic.")
+        || key.startsWith(KafkaClients.CONFIG_PROVIDERS + ".")) {
       return true;
     }
     return CLIENT_PREFIXES.stream()

@@ -45,4 +45,17 @@ public record PersonaConfig(
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);
   }
+
+  /** Every setting, secrets masked (JAAS config, passwords, keys): safe to print or log. */
+  @Override
+  public String toString() {
+    return "PersonaConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", stateDir="
+        + stateDir + ", processingGuarantee=" + processingGuarantee + ", streamThreads=" + streamThreads
+        + ", topicPartitions=" + topicPartitions + ", replicationFactor=" + replicationFactor + ", createTopics="
+        + createTopics + ", shutdownTimeout=" + shutdownTimeout + ", kafkaOverrides="
+        + Secrets.masked(kafkaOverrides) + ", profile=" + profile + ", identity=" + identity + ", events=" + events
+        + ", expiryScanInterval=" + expiryScanInterval + ", orderWait=" + orderWait + ", learningCommitInterval="
+        + learningCommitInterval + ", offers=" + offers + ", privacy=" + privacy + ", serverHost=" + serverHost
+        + ", serverPort=" + serverPort + "]";
+  }
 }

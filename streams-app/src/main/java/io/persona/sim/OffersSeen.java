@@ -6,6 +6,7 @@ import io.persona.topology.WholeTopic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +32,9 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
 
   private final Instant since;
 
-  OffersSeen(String bootstrapServers, Instant since) {
+  OffersSeen(Map<String, Object> consumerSettings, Instant since) {
     this.since = since;
-    reader = new Thread(() -> read(bootstrapServers), "offers-seen");
+    reader = new Thread(() -> read(consumerSettings), "offers-seen");
     reader.setDaemon(true);
     reader.start();
   }
@@ -61,11 +62,11 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
     now = eventTime;
   }
 
-  private void read(String bootstrapServers) {
+  private void read(Map<String, Object> consumerSettings) {
     String topic = Topics.PERSONALIZED_OFFERS.name();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+    Map<String, Object> settings = new HashMap<>(consumerSettings);
+    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = WholeTopic.assign(consumer, topic);
       consumer.seekToBeginning(partitions);

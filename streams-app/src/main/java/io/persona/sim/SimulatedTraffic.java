@@ -1,6 +1,7 @@
 package io.persona.sim;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** A simulator and, for a closed loop, the reader of the offers its shoppers receive. */
 public final class SimulatedTraffic implements AutoCloseable {
@@ -13,12 +14,12 @@ public final class SimulatedTraffic implements AutoCloseable {
   }
 
   /**
-   * @param bootstrapServers where to read received offers from; null for an open loop. Only offers made from
+   * @param consumerSettings how to read received offers (the Kafka connection); null for an open loop. Only offers made from
    *     {@code start} on count: those of an earlier shop on the same broker are not this shop's.
    */
   public static SimulatedTraffic of(long seed, int firstCustomer, int customers, Instant start,
-      String bootstrapServers) {
-    OffersSeen offers = bootstrapServers == null ? null : new OffersSeen(bootstrapServers, start);
+      Map<String, Object> consumerSettings) {
+    OffersSeen offers = consumerSettings == null ? null : new OffersSeen(consumerSettings, start);
     return new SimulatedTraffic(new ShopperSimulator(seed, firstCustomer, customers, start, offers), offers);
   }
 

@@ -1,6 +1,7 @@
 package io.persona.topology;
 
 import io.persona.config.ConfigException;
+import io.persona.config.KafkaClients;
 import io.persona.config.PersonaConfig;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,8 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -47,9 +50,9 @@ public final class TopicProvisioner {
 
   /** Creates what is missing (when allowed) and verifies partition counts; returns the names it created. */
   public static List<String> ensure(PersonaConfig config) {
-    try (Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
+    Map<String, Object> settings = KafkaClients.admin(config);
+    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    try (Admin admin = Admin.create(settings)) {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       List<NewTopic> planned = plan(config);
       List<NewTopic> missing = planned.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -61,18 +64,48 @@ public final class TopicProvisioner {
       converge(admin, planned.stream().filter(t -> existing.contains(t.name())).toList());
       verifyPartitions(admin, config);
       return created;
+    } catch (MissingAcl e) {
+      throw new ConfigException("Kafka at bootstrap.servers=" + config.bootstrapServers() + " refused Persona's "
+          + "principal: it lacks " + e.getMessage() + " (" + e.getCause().getMessage() + "). The ACLs it needs: "
+          + "README, Security, or 'persona acls'");
     } catch (TimeoutException e) {
       throw unreachable(config);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw unreachable(config);
       }
-      throw new ConfigException("Kafka at bootstrap.servers=" + config.bootstrapServers() + " refused to set up the topics: "
-          + e.getCause().getMessage());
+      throw refused(config, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while provisioning topics", e);
     }
+  }
+
+  /** A step the cluster refused for lack of an ACL, naming the operation and resource that are missing. */
+  private static final class MissingAcl extends RuntimeException {
+    MissingAcl(String needed, Throwable cause) {
+      super(needed, cause);
+    }
+  }
+
+  private static List<String> names(List<NewTopic> topics) {
+    return topics.stream().map(NewTopic::name).toList();
+  }
+
+  /** Why the cluster said no, with what to fix: credentials, a missing ACL, or anything else it reported. */
+  static ConfigException refused(PersonaConfig config, Throwable cause) {
+    String where = "Kafka at bootstrap.servers=" + config.bootstrapServers();
+    if (cause instanceof AuthenticationException) {
+      return new ConfigException(where + " did not accept Persona's credentials ("
+          + config.kafkaOverrides().getOrDefault("security.protocol", "PLAINTEXT") + ", "
+          + config.kafkaOverrides().getOrDefault("sasl.mechanism", "no SASL mechanism") + "): " + cause.getMessage()
+          + ". Check kafka.sasl.jaas.config (user and password) and kafka.sasl.mechanism");
+    }
+    if (cause instanceof AuthorizationException) {
+      return new ConfigException(where + " refused an operation for lack of an ACL: " + cause.getMessage()
+          + ". The ACLs Persona's principal needs: README, Security, or 'persona acls'");
+    }
+    return new ConfigException(where + " refused to set up the topics: " + cause.getMessage());
   }
 
   private static ConfigException unreachable(PersonaConfig config) {
@@ -89,6 +122,9 @@ public final class TopicProvisioner {
         created.add(entry.getKey());
         LOG.info("created topic {}", entry.getKey());
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof AuthorizationException) {
+          throw new MissingAcl("CREATE on topic " + entry.getKey(), e.getCause());
+        }
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw e;
         }
@@ -102,7 +138,15 @@ public final class TopicProvisioner {
       throws InterruptedException, ExecutionException, TimeoutException {
     List<ConfigResource> resources = existing.stream()
         .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
-    Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    Map<ConfigResource, Config> actual;
+    try {
+      actual = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthorizationException) {
+        throw new MissingAcl("DESCRIBE_CONFIGS on topics " + names(existing), e.getCause());
+      }
+      throw e;
+    }
     Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
     for (NewTopic topic : existing) {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
@@ -116,7 +160,15 @@ public final class TopicProvisioner {
       });
     }
     if (!changes.isEmpty()) {
-      admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      try {
+        admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof AuthorizationException) {
+          throw new MissingAcl("ALTER_CONFIGS on topics "
+              + changes.keySet().stream().map(ConfigResource::name).toList(), e.getCause());
+        }
+        throw e;
+      }
     }
   }
 
@@ -143,6 +195,9 @@ public final class TopicProvisioner {
       try {
         return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof AuthorizationException) {
+          throw new MissingAcl("DESCRIBE on topics " + names, e.getCause());
+        }
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
           throw e;
         }

@@ -1,0 +1,58 @@
+package io.persona.topology;
+
+import io.persona.config.PersonaConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * The ACLs Persona's principal needs on a cluster with an authorizer, and no more: its own topics by name; its
+ * internal topics (changelogs, repartitions), consumer groups and transactional ids by the {@code application.id}
+ * prefix, as Kafka Streams' security guide describes (the learning app's id, {@code <application.id>-learning}, shares
+ * the prefix). The README's ACL table is this list.
+ */
+public final class AclPlan {
+  /** One resource and what the principal may do with it. */
+  public record Grant(ResourceType type, PatternType pattern, String name, List<AclOperation> operations,
+      String why) {}
+
+  private AclPlan() {}
+
+  public static List<Grant> grants(PersonaConfig config) {
+    List<Grant> grants = new ArrayList<>();
+    List<AclOperation> ownTopic = List.of(AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+        AclOperation.ALTER_CONFIGS, AclOperation.READ, AclOperation.WRITE);
+    for (String topic : TopicProvisioner.plan(config).stream().map(t -> t.name()).toList()) {
+      grants.add(new Grant(ResourceType.TOPIC, PatternType.LITERAL, topic, ownTopic,
+          "provisioned, verified, read and written by the app"));
+    }
+    String prefix = config.applicationId();
+    grants.add(new Grant(ResourceType.TOPIC, PatternType.PREFIXED, prefix, List.of(AclOperation.ALL),
+        "internal topics: changelogs and repartitions, created and deleted by Kafka Streams"));
+    grants.add(new Grant(ResourceType.GROUP, PatternType.PREFIXED, prefix,
+        List.of(AclOperation.READ, AclOperation.DESCRIBE), "the engine's and the learning app's consumer groups"));
+    grants.add(new Grant(ResourceType.TRANSACTIONAL_ID, PatternType.PREFIXED, prefix,
+        List.of(AclOperation.WRITE, AclOperation.DESCRIBE), "exactly_once_v2 transactions"));
+    grants.add(new Grant(ResourceType.CLUSTER, PatternType.LITERAL, "kafka-cluster",
+        List.of(AclOperation.IDEMPOTENT_WRITE), "idempotent producers (the CLI's produce, replay, simulate)"));
+    return grants;
+  }
+
+  /** The grants as ACL bindings for {@code principal} (for example {@code User:persona}), from any host. */
+  public static List<AclBinding> bindings(PersonaConfig config, String principal) {
+    List<AclBinding> bindings = new ArrayList<>();
+    for (Grant grant : grants(config)) {
+      for (AclOperation operation : grant.operations()) {
+        bindings.add(new AclBinding(new ResourcePattern(grant.type(), grant.name(), grant.pattern()),
+            new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+      }
+    }
+    return bindings;
+  }
+}
