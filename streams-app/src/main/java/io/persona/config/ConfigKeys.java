@@ -68,6 +68,10 @@ public final class ConfigKeys {
 
   public static final String SERVER_PORT = "server.port";
   public static final String SERVER_HOST = "server.host";
+  public static final String SERVER_ADVERTISED_HOST = "server.advertised.host";
+  public static final String SERVER_AUTH_TOKENS = "server.auth.tokens";
+  public static final String SERVER_AUTH_OFFER_TOKENS = "server.auth.offer.tokens";
+  public static final String SERVER_AUTH_TOKENS_FILE = "server.auth.tokens.file";
   public static final String CONSENT_DEFAULT_PREFIX = "consent.default.";
   public static final String AD_PSEUDONYM_KEY = "privacy.ad.pseudonym.key";
   public static final String INACTIVE_RETENTION_MS = "retention.inactive.after.ms";
@@ -107,7 +111,16 @@ public final class ConfigKeys {
           .define(SERVER_PORT, Type.INT, 8080, Range.between(0, 65535), MEDIUM,
               "Port of the HTTP API (profiles, offers, KPIs, health, metrics); 0 switches the API off.")
           .define(SERVER_HOST, Type.STRING, "127.0.0.1", new NonEmptyString(), MEDIUM,
-              "Host the API binds to and that other instances use to reach this one (application.server).")
+              "Address the API binds to (0.0.0.0 for every interface; then set server.advertised.host).")
+          .define(SERVER_ADVERTISED_HOST, Type.STRING, "", MEDIUM,
+              "Host other instances use to reach this one (application.server); default: server.host.")
+          .define(SERVER_AUTH_TOKENS, Type.PASSWORD, "", MEDIUM,
+              "Bearer tokens (comma-separated) that may read profiles and offers; none: the API is open. Set them "
+                  + "whenever the API is bound beyond loopback.")
+          .define(SERVER_AUTH_OFFER_TOKENS, Type.PASSWORD, "", MEDIUM,
+              "Bearer tokens (comma-separated) that may read offers and KPIs but not profiles (email and ad services).")
+          .define(SERVER_AUTH_TOKENS_FILE, Type.STRING, "", MEDIUM,
+              "A file of full-access bearer tokens, one per line (# starts a comment), read at start-up.")
           .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(1_000, 600_000), LOW,
               "How long a clean stop (SIGTERM) may take before the app gives up waiting.")
           .define(HALF_LIFE_MS, Type.LONG, 30 * DAY, Range.atLeast(HOUR), MEDIUM,

@@ -9,12 +9,16 @@ import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
+import io.persona.serving.ApiTokens;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -137,7 +141,43 @@ public final class ConfigLoader {
         OfferSettingsParser.parse(parsed),
         privacy(parsed),
         (String) parsed.get(ConfigKeys.SERVER_HOST),
-        (Integer) parsed.get(ConfigKeys.SERVER_PORT));
+        (Integer) parsed.get(ConfigKeys.SERVER_PORT),
+        advertisedHost(parsed),
+        apiTokens(parsed));
+  }
+
+  /** Bound to every interface, an instance must say where the others can reach it. */
+  private static String advertisedHost(Map<String, Object> parsed) {
+    String bind = (String) parsed.get(ConfigKeys.SERVER_HOST);
+    String advertised = ((String) parsed.get(ConfigKeys.SERVER_ADVERTISED_HOST)).trim();
+    if (!advertised.isEmpty()) {
+      return advertised;
+    }
+    if (bind.equals("0.0.0.0") || bind.equals("::")) {
+      throw new ConfigException(ConfigKeys.SERVER_HOST + "=" + bind + " binds every interface, which other instances "
+          + "cannot connect to: set " + ConfigKeys.SERVER_ADVERTISED_HOST + " (" + envName(ConfigKeys.SERVER_ADVERTISED_HOST)
+          + ") to this instance's routable host name or address");
+    }
+    return bind;
+  }
+
+  private static ApiTokens apiTokens(Map<String, Object> parsed) {
+    List<String> full = new ArrayList<>(tokens(((Password) parsed.get(ConfigKeys.SERVER_AUTH_TOKENS)).value()));
+    String file = ((String) parsed.get(ConfigKeys.SERVER_AUTH_TOKENS_FILE)).trim();
+    if (!file.isEmpty()) {
+      try {
+        Files.readAllLines(Path.of(file)).stream().map(String::trim)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(full::add);
+      } catch (IOException e) {
+        throw new ConfigException(ConfigKeys.SERVER_AUTH_TOKENS_FILE + ": cannot read " + file + " ("
+            + e.getClass().getSimpleName() + ")");
+      }
+    }
+    return new ApiTokens(full, tokens(((Password) parsed.get(ConfigKeys.SERVER_AUTH_OFFER_TOKENS)).value()));
+  }
+
+  private static List<String> tokens(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
   }
 
   private static PrivacySettings privacy(Map<String, Object> parsed) {

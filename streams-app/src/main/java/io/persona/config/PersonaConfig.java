@@ -5,6 +5,7 @@ import io.persona.ingest.EventValidator;
 import io.persona.offers.OfferSettings;
 import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
+import io.persona.serving.ApiTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.Map;
  * @param expiryScanInterval how often, in stream time, expired state is looked for
  * @param orderWait how long a task waits for a lagging input partition, to take records in event-time order (-1: never)
  * @param learningCommitInterval the commit interval of the learning app, which no offer waits for
- * @param serverHost host of the HTTP API, also advertised to other instances
+ * @param serverHost address the HTTP API binds to
+ * @param advertisedHost host other instances reach this one at (application.server)
+ * @param apiTokens who may ask the API about customers
  * @param serverPort port of the HTTP API; 0 when it is off
  */
 public record PersonaConfig(
@@ -40,7 +43,9 @@ public record PersonaConfig(
     OfferSettings offers,
     PrivacySettings privacy,
     String serverHost,
-    int serverPort) {
+    int serverPort,
+    String advertisedHost,
+    ApiTokens apiTokens) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -56,6 +61,6 @@ public record PersonaConfig(
         + Secrets.masked(kafkaOverrides) + ", profile=" + profile + ", identity=" + identity + ", events=" + events
         + ", expiryScanInterval=" + expiryScanInterval + ", orderWait=" + orderWait + ", learningCommitInterval="
         + learningCommitInterval + ", offers=" + offers + ", privacy=" + privacy + ", serverHost=" + serverHost
-        + ", serverPort=" + serverPort + "]";
+        + ", serverPort=" + serverPort + ", advertisedHost=" + advertisedHost + ", apiTokens=" + apiTokens + "]";
   }
 }

@@ -61,7 +61,7 @@ public final class StreamsProperties {
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     if (config.serverPort() > 0) {
       // what other instances are told, so that a question about a customer reaches the instance that holds them
-      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.serverHost() + ":" + config.serverPort());
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + config.serverPort());
     }
     // -1 (the default): a task takes what it has fetched, oldest first, and never waits. At 0, a partition with data
     // still on the broker is fetched before the task goes on (KIP-695): the engine's one task reads the repartitions

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A customer lives on the instance that owns their partition; a request for one owned elsewhere is forwarded there
  * (once: a forwarded request is never forwarded again). 503 with Retry-After while the owner is unknown or restoring,
- * 404 for an unknown customer or offer, 400 for a malformed request. Paths and ids are never logged.
+ * 404 for an unknown customer or offer, 400 for a malformed request. With tokens configured, customer and offer
+ * requests need {@code Authorization: Bearer <token>}: 401 without a valid one, 403 for an offers-only token asking for
+ * a profile; health, readiness and metrics stay open. Paths, ids and tokens are never logged or echoed.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -57,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
   private final PersonaApp app;
   private final OfferQueries queries;
   private final HostInfo self;
+  private final ApiTokens tokens;
   private final HttpServer server;
   private final ExecutorService workers = Executors.newFixedThreadPool(4);
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -65,7 +68,8 @@ public final class ApiServer implements AutoCloseable {
   private ApiServer(PersonaApp app, PersonaConfig config) throws IOException {
     this.app = app;
     this.queries = app.queries();
-    this.self = new HostInfo(config.serverHost(), config.serverPort());
+    this.self = new HostInfo(config.advertisedHost(), config.serverPort());
+    this.tokens = config.apiTokens();
     this.server = HttpServer.create(new InetSocketAddress(config.serverHost(), config.serverPort()), 0);
     server.setExecutor(workers);
     server.createContext("/", this::handle);
@@ -77,7 +81,13 @@ public final class ApiServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     ApiServer api = new ApiServer(app, config);
     api.server.start();
-    LOG.info("HTTP API on http://{}:{}", config.serverHost(), config.serverPort());
+    LOG.info("HTTP API on http://{}:{} (advertised as {}), {}", config.serverHost(), config.serverPort(),
+        config.advertisedHost(), config.apiTokens().enabled() ? "bearer tokens required for customers and offers"
+            : "OPEN: no tokens set (server.auth.tokens)");
+    if (!config.apiTokens().enabled() && !isLoopback(config.serverHost())) {
+      LOG.warn("the HTTP API is bound to {} without tokens: anyone who reaches the port can read every profile. "
+          + "Set server.auth.tokens", config.serverHost());
+    }
     return api;
   }
 
@@ -114,11 +124,21 @@ public final class ApiServer implements AutoCloseable {
           .retryAfterIf(state != State.RUNNING);
     }
     Matcher offer = OFFER_KPIS.matcher(path);
+    Matcher customer = CUSTOMER.matcher(path);
+    boolean profile = customer.matches() && customer.group(2).equals("profile");
+    switch (tokens.check(exchange.getRequestHeaders().getFirst("Authorization"), profile)) {
+      case UNAUTHENTICATED -> {
+        return Reply.error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
+      }
+      case FORBIDDEN -> {
+        return Reply.error(403, "this token may read offers, not profiles");
+      }
+      case ALLOWED -> { }
+    }
     if (offer.matches()) {
       OfferKpi kpi = queries.kpis(decode(offer.group(1)));
       return kpi == null ? Reply.error(404, "no KPIs for this offer") : Reply.raw(200, JsonAvro.toJson(kpi));
     }
-    Matcher customer = CUSTOMER.matcher(path);
     if (customer.matches()) {
       return customer(exchange, decode(customer.group(1)), customer.group(2));
     }
@@ -141,7 +161,7 @@ public final class ApiServer implements AutoCloseable {
       if (exchange.getRequestHeaders().containsKey(FORWARDED)) {
         return Reply.error(503, "ownership is moving").retryAfterIf(true);
       }
-      return forward(owner, exchange.getRequestURI());
+      return forward(owner, exchange.getRequestURI(), exchange.getRequestHeaders().getFirst("Authorization"));
     }
     try {
       return request.offers() ? offers(customerId, request) : profile(customerId);
@@ -190,12 +210,16 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private Reply forward(HostInfo owner, URI uri) {
+  /** The owner authenticates the caller again: the caller's own token goes along, the header only stops loops. */
+  private Reply forward(HostInfo owner, URI uri, String authorization) {
     URI target = URI.create("http://" + owner.host() + ":" + owner.port() + uri.getRawPath()
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     try {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
-          .header(FORWARDED, "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5)).header(FORWARDED, "1");
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      HttpResponse<String> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(),
           response.headers().firstValue("Retry-After").isPresent());
     } catch (IOException e) {
@@ -212,10 +236,17 @@ public final class ApiServer implements AutoCloseable {
     if (reply.retryAfter()) {
       exchange.getResponseHeaders().set("Retry-After", "1");
     }
+    if (reply.status() == 401) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"persona\"");
+    }
     exchange.sendResponseHeaders(reply.status(), body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
   }
 
   private static Map<String, String> params(String rawQuery) {

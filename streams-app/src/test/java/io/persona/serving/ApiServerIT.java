@@ -33,6 +33,8 @@ class ApiServerIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final int CUSTOMERS = 12;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String FULL_TOKEN = "full-access-token-0123456789";
+  private static final String OFFERS_TOKEN = "offers-only-token-9876543210";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static LocalKafka kafka;
 
@@ -87,8 +89,26 @@ class ApiServerIT {
       assertThat(offers.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(offers.body()).get("offers").isArray()).isTrue();
       assertThat(get(first, "/offers/o-none/kpis").statusCode()).isEqualTo(404);
-      assertThat(get(first, "/health").statusCode()).isEqualTo(200);
-      String metrics = get(first, "/metrics").body();
+      assertThat(get(first, "/health", null).statusCode()).as("health stays open").isEqualTo(200);
+      assertThat(get(first, "/ready", null).statusCode()).isEqualTo(200);
+      HttpResponse<String> anonymous = get(second, "/customers/c-1/profile", null);
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"persona\"");
+      assertThat(anonymous.body()).as("no echo of the request").doesNotContain("c-1");
+      HttpResponse<String> wrong = get(second, "/customers/c-1/offers", "Bearer not-" + FULL_TOKEN);
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(wrong.body()).doesNotContain(FULL_TOKEN).doesNotContain("c-1");
+      assertThat(get(first, "/offers/o-none/kpis", null).statusCode()).isEqualTo(401);
+      HttpResponse<String> offersToken = get(second, "/customers/c-1/profile", "Bearer " + OFFERS_TOKEN);
+      assertThat(offersToken.statusCode()).as("an offers-only token asks for a profile").isEqualTo(403);
+      assertThat(offersToken.body()).doesNotContain("c-1");
+      for (int c = 0; c < CUSTOMERS; c++) {
+        for (PersonaConfig instance : new PersonaConfig[] {first, second}) {
+          assertThat(get(instance, "/customers/c-" + c + "/offers?k=2", "Bearer " + OFFERS_TOKEN).statusCode())
+              .as("offers for c-%d on either instance, forwarded with the caller's token", c).isEqualTo(200);
+        }
+      }
+      String metrics = get(first, "/metrics", null).body();
       assertThat(metrics).contains("persona_events_total{type=\"basket\"}", "persona_decision_latency_seconds_bucket",
           "kafka_stream_thread_process_total", "jvm_memory_used_bytes");
       assertThat(metrics).as("never a customer id as a label").doesNotContain("c-1\"", "c-11");
@@ -113,8 +133,17 @@ class ApiServerIT {
   }
 
   private static HttpResponse<String> get(PersonaConfig instance, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.serverPort() + path))
-        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return get(instance, path, "Bearer " + FULL_TOKEN);
+  }
+
+  private static HttpResponse<String> get(PersonaConfig instance, String path, String authorization)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.serverPort()
+        + path)).timeout(Duration.ofSeconds(10));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode body(HttpResponse<String> response) throws Exception {
@@ -134,6 +163,11 @@ class ApiServerIT {
         "PERSONA_APPLICATION_ID", "persona-api-it",
         "PERSONA_TOPICS_PARTITIONS", "4",
         "PERSONA_SERVER_PORT", Integer.toString(port),
+        // bound to every interface, reached by the other instance at the address it advertises
+        "PERSONA_SERVER_HOST", "0.0.0.0",
+        "PERSONA_SERVER_ADVERTISED_HOST", "127.0.0.1",
+        "PERSONA_SERVER_AUTH_TOKENS", FULL_TOKEN,
+        "PERSONA_SERVER_AUTH_OFFER_TOKENS", OFFERS_TOKEN,
         "PERSONA_KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000"), null);
   }
 }
