@@ -10,6 +10,7 @@ import io.persona.cli.FaultsCommand;
 import io.persona.cli.KpisCommand;
 import io.persona.cli.ProduceCommand;
 import io.persona.cli.ReplayCommand;
+import io.persona.cli.ResetCommand;
 import io.persona.cli.RunCommand;
 import io.persona.cli.SchemasCommand;
 import io.persona.cli.SimulateCommand;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       EvaluateCommand.class,
       KpisCommand.class,
-      AclsCommand.class
+      AclsCommand.class,
+      ResetCommand.class
     })
 public final class App {
   public static void main(String[] args) {
