@@ -1,6 +1,7 @@
 package io.persona.topology;
 
 import io.persona.config.PersonaConfig;
+import io.persona.config.StreamsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -13,9 +14,9 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The ACLs Persona's principal needs on a cluster with an authorizer, and no more: its own topics by name; its
- * internal topics (changelogs, repartitions), consumer groups and transactional ids by the {@code application.id}
- * prefix, as Kafka Streams' security guide describes (the learning app's id, {@code <application.id>-learning}, shares
- * the prefix). The README's ACL table is this list.
+ * internal topics (changelogs, repartitions) and transactional ids by the {@code <application.id>-} prefix, and its two
+ * consumer groups by name ({@code <application.id>} and {@code <application.id>-learning}), as Kafka Streams' security
+ * guide describes. The README's ACL table is this list ({@code persona acls} prints it).
  */
 public final class AclPlan {
   /** One resource and what the principal may do with it. */
@@ -32,13 +33,16 @@ public final class AclPlan {
       grants.add(new Grant(ResourceType.TOPIC, PatternType.LITERAL, topic, ownTopic,
           "provisioned, verified, read and written by the app"));
     }
-    String prefix = config.applicationId();
+    // with the hyphen: "persona" alone would also match every topic whose name starts with it (personalized-offers)
+    String prefix = config.applicationId() + "-";
     grants.add(new Grant(ResourceType.TOPIC, PatternType.PREFIXED, prefix, List.of(AclOperation.ALL),
         "internal topics: changelogs and repartitions, created and deleted by Kafka Streams"));
-    grants.add(new Grant(ResourceType.GROUP, PatternType.PREFIXED, prefix,
-        List.of(AclOperation.READ, AclOperation.DESCRIBE), "the engine's and the learning app's consumer groups"));
+    for (String group : List.of(config.applicationId(), StreamsProperties.learningApplicationId(config))) {
+      grants.add(new Grant(ResourceType.GROUP, PatternType.LITERAL, group,
+          List.of(AclOperation.READ, AclOperation.DESCRIBE), "consumer group of the engine, of the learning app"));
+    }
     grants.add(new Grant(ResourceType.TRANSACTIONAL_ID, PatternType.PREFIXED, prefix,
-        List.of(AclOperation.WRITE, AclOperation.DESCRIBE), "exactly_once_v2 transactions"));
+        List.of(AclOperation.WRITE, AclOperation.DESCRIBE), "exactly_once_v2 transactions of both applications"));
     grants.add(new Grant(ResourceType.CLUSTER, PatternType.LITERAL, "kafka-cluster",
         List.of(AclOperation.IDEMPOTENT_WRITE), "idempotent producers (the CLI's produce, replay, simulate)"));
     return grants;

@@ -1,0 +1,39 @@
+package io.persona.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.persona.config.ConfigLoader;
+import io.persona.config.PersonaConfig;
+import io.persona.topology.AclPlan.Grant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.Test;
+
+class AclPlanTest {
+  private final PersonaConfig config = ConfigLoader.load(Map.of("PERSONA_APPLICATION_ID", "persona"), null);
+  private final List<Grant> grants = AclPlan.grants(config);
+
+  @Test
+  void shouldGrantEveryTopicTheAppProvisionsByItsOwnName() {
+    for (NewTopic topic : TopicProvisioner.plan(config)) {
+      assertThat(grants).as(topic.name()).anySatisfy(grant -> {
+        assertThat(grant.type()).isEqualTo(ResourceType.TOPIC);
+        assertThat(grant.pattern()).isEqualTo(PatternType.LITERAL);
+        assertThat(grant.name()).isEqualTo(topic.name());
+        assertThat(grant.operations()).contains(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE);
+      });
+    }
+  }
+
+  @Test
+  void shouldNeverGrantAPrefixThatReachesBeyondTheApplicationsOwnResources() {
+    assertThat(grants).filteredOn(grant -> grant.pattern() == PatternType.PREFIXED)
+        .allSatisfy(grant -> assertThat(grant.name()).isEqualTo("persona-"));
+    assertThat(grants).filteredOn(grant -> grant.type() == ResourceType.GROUP).extracting(Grant::name)
+        .containsExactly("persona", "persona-learning");
+  }
+}
