@@ -72,6 +72,11 @@ public final class ConfigKeys {
   public static final String SERVER_AUTH_TOKENS = "server.auth.tokens";
   public static final String SERVER_AUTH_OFFER_TOKENS = "server.auth.offer.tokens";
   public static final String SERVER_AUTH_TOKENS_FILE = "server.auth.tokens.file";
+  public static final String SERVER_TLS_KEYSTORE = "server.tls.keystore.location";
+  public static final String SERVER_TLS_KEYSTORE_PASSWORD = "server.tls.keystore.password";
+  public static final String SERVER_TLS_STORE_TYPE = "server.tls.store.type";
+  public static final String SERVER_TLS_TRUSTSTORE = "server.tls.truststore.location";
+  public static final String SERVER_TLS_TRUSTSTORE_PASSWORD = "server.tls.truststore.password";
   public static final String CONSENT_DEFAULT_PREFIX = "consent.default.";
   public static final String AD_PSEUDONYM_KEY = "privacy.ad.pseudonym.key";
   public static final String INACTIVE_RETENTION_MS = "retention.inactive.after.ms";
@@ -121,6 +126,13 @@ public final class ConfigKeys {
               "Bearer tokens (comma-separated) that may read offers and KPIs but not profiles (email and ad services).")
           .define(SERVER_AUTH_TOKENS_FILE, Type.STRING, "", MEDIUM,
               "A file of full-access bearer tokens, one per line (# starts a comment), read at start-up.")
+          .define(SERVER_TLS_KEYSTORE, Type.STRING, "", MEDIUM,
+              "Key store the API serves HTTPS with; none: plain HTTP (every instance must agree).")
+          .define(SERVER_TLS_KEYSTORE_PASSWORD, Type.PASSWORD, "", MEDIUM, "Password of the API's key store.")
+          .define(SERVER_TLS_STORE_TYPE, Type.STRING, "PKCS12", LOW, "Type of the API's key and trust stores.")
+          .define(SERVER_TLS_TRUSTSTORE, Type.STRING, "", MEDIUM,
+              "Trust store the API checks other instances against when it forwards; none: the JVM's default.")
+          .define(SERVER_TLS_TRUSTSTORE_PASSWORD, Type.PASSWORD, "", MEDIUM, "Password of the API's trust store.")
           .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(1_000, 600_000), LOW,
               "How long a clean stop (SIGTERM) may take before the app gives up waiting.")
           .define(HALF_LIFE_MS, Type.LONG, 30 * DAY, Range.atLeast(HOUR), MEDIUM,

@@ -9,6 +9,7 @@ import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
+import io.persona.serving.ApiTls;
 import io.persona.serving.ApiTokens;
 import java.io.IOException;
 import java.io.Reader;
@@ -143,7 +144,26 @@ public final class ConfigLoader {
         (String) parsed.get(ConfigKeys.SERVER_HOST),
         (Integer) parsed.get(ConfigKeys.SERVER_PORT),
         advertisedHost(parsed),
-        apiTokens(parsed));
+        apiTokens(parsed),
+        apiTls(parsed));
+  }
+
+  private static ApiTls apiTls(Map<String, Object> parsed) {
+    String keystore = ((String) parsed.get(ConfigKeys.SERVER_TLS_KEYSTORE)).trim();
+    if (keystore.isEmpty()) {
+      return null;
+    }
+    String truststore = ((String) parsed.get(ConfigKeys.SERVER_TLS_TRUSTSTORE)).trim();
+    try {
+      return ApiTls.load(Path.of(keystore),
+          ((Password) parsed.get(ConfigKeys.SERVER_TLS_KEYSTORE_PASSWORD)).value().toCharArray(),
+          (String) parsed.get(ConfigKeys.SERVER_TLS_STORE_TYPE),
+          truststore.isEmpty() ? null : Path.of(truststore),
+          ((Password) parsed.get(ConfigKeys.SERVER_TLS_TRUSTSTORE_PASSWORD)).value().toCharArray());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKeys.SERVER_TLS_KEYSTORE + " / " + ConfigKeys.SERVER_TLS_TRUSTSTORE + ": "
+          + e.getMessage());
+    }
   }
 
   /** Bound to every interface, an instance must say where the others can reach it. */

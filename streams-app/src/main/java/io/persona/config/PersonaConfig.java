@@ -5,6 +5,7 @@ import io.persona.ingest.EventValidator;
 import io.persona.offers.OfferSettings;
 import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
+import io.persona.serving.ApiTls;
 import io.persona.serving.ApiTokens;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param serverHost address the HTTP API binds to
  * @param advertisedHost host other instances reach this one at (application.server)
  * @param apiTokens who may ask the API about customers
+ * @param apiTls TLS for the API; null for plain HTTP
  * @param serverPort port of the HTTP API; 0 when it is off
  */
 public record PersonaConfig(
@@ -45,7 +47,8 @@ public record PersonaConfig(
     String serverHost,
     int serverPort,
     String advertisedHost,
-    ApiTokens apiTokens) {
+    ApiTokens apiTokens,
+    ApiTls apiTls) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -61,6 +64,6 @@ public record PersonaConfig(
         + Secrets.masked(kafkaOverrides) + ", profile=" + profile + ", identity=" + identity + ", events=" + events
         + ", expiryScanInterval=" + expiryScanInterval + ", orderWait=" + orderWait + ", learningCommitInterval="
         + learningCommitInterval + ", offers=" + offers + ", privacy=" + privacy + ", serverHost=" + serverHost
-        + ", serverPort=" + serverPort + ", advertisedHost=" + advertisedHost + ", apiTokens=" + apiTokens + "]";
+        + ", serverPort=" + serverPort + ", advertisedHost=" + advertisedHost + ", apiTokens=" + apiTokens + ", apiTls=" + (apiTls == null ? "off" : "on") + "]";
   }
 }

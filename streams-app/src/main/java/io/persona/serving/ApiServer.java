@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.persona.PersonaApp;
 import io.persona.avro.Channel;
 import io.persona.avro.CustomerProfile;
@@ -62,15 +64,28 @@ public final class ApiServer implements AutoCloseable {
   private final ApiTokens tokens;
   private final HttpServer server;
   private final ExecutorService workers = Executors.newFixedThreadPool(4);
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client;
+  private final String scheme;
 
   private ApiServer(PersonaApp app, PersonaConfig config) throws IOException {
     this.app = app;
     this.queries = app.queries();
     this.self = new HostInfo(config.advertisedHost(), config.serverPort());
     this.tokens = config.apiTokens();
-    this.server = HttpServer.create(new InetSocketAddress(config.serverHost(), config.serverPort()), 0);
+    InetSocketAddress address = new InetSocketAddress(config.serverHost(), config.serverPort());
+    HttpClient.Builder forwarding = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2));
+    if (config.apiTls() != null) {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(config.apiTls().server()));
+      this.server = https;
+      forwarding.sslContext(config.apiTls().client());
+      this.scheme = "https";
+    } else {
+      this.server = HttpServer.create(address, 0);
+      this.scheme = "http";
+    }
+    this.client = forwarding.build();
     server.setExecutor(workers);
     server.createContext("/", this::handle);
   }
@@ -81,7 +96,7 @@ public final class ApiServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     ApiServer api = new ApiServer(app, config);
     api.server.start();
-    LOG.info("HTTP API on http://{}:{} (advertised as {}), {}", config.serverHost(), config.serverPort(),
+    LOG.info("HTTP API on {}://{}:{} (advertised as {}), {}", api.scheme, config.serverHost(), config.serverPort(),
         config.advertisedHost(), config.apiTokens().enabled() ? "bearer tokens required for customers and offers"
             : "OPEN: no tokens set (server.auth.tokens)");
     if (!config.apiTokens().enabled() && !isLoopback(config.serverHost())) {
@@ -212,7 +227,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** The owner authenticates the caller again: the caller's own token goes along, the header only stops loops. */
   private Reply forward(HostInfo owner, URI uri, String authorization) {
-    URI target = URI.create("http://" + owner.host() + ":" + owner.port() + uri.getRawPath()
+    URI target = URI.create(scheme + "://" + owner.host() + ":" + owner.port() + uri.getRawPath()
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5)).header(FORWARDED, "1");

@@ -17,6 +17,12 @@ import io.persona.topology.Topics;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -32,15 +38,46 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiServerIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final int CUSTOMERS = 12;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String STORE_PASSWORD = "api-store-secret";
+  private static Path keystore;
+  private static Path truststore;
+  private static HttpClient http;
   private static final String FULL_TOKEN = "full-access-token-0123456789";
   private static final String OFFERS_TOKEN = "offers-only-token-9876543210";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static LocalKafka kafka;
 
   @BeforeAll
-  static void startKafka() throws Exception {
+  static void startKafka(@TempDir Path stores) throws Exception {
     kafka = LocalKafka.start();
+    keystore = stores.resolve("api.p12");
+    truststore = stores.resolve("api-trust.p12");
+    Path cert = stores.resolve("api.pem");
+    keytool("-genkeypair", "-alias", "api", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+        "-keyalg", "RSA", "-keysize", "2048", "-validity", "30", "-keystore", keystore.toString(),
+        "-storetype", "PKCS12");
+    keytool("-exportcert", "-alias", "api", "-keystore", keystore.toString(), "-rfc", "-file", cert.toString());
+    keytool("-importcert", "-alias", "api", "-file", cert.toString(), "-keystore", truststore.toString(),
+        "-storetype", "PKCS12");
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(truststore)) {
+      trusted.load(in, STORE_PASSWORD.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    http = HttpClient.newBuilder().sslContext(context).build();
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+        .toString()));
+    command.addAll(List.of(args));
+    command.addAll(List.of("-storepass", STORE_PASSWORD, "-noprompt"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
   }
 
   @AfterAll
@@ -138,12 +175,12 @@ class ApiServerIT {
 
   private static HttpResponse<String> get(PersonaConfig instance, String path, String authorization)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.serverPort()
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + instance.serverPort()
         + path)).timeout(Duration.ofSeconds(10));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode body(HttpResponse<String> response) throws Exception {
@@ -157,17 +194,22 @@ class ApiServerIT {
   }
 
   private static PersonaConfig config(Path stateDir, int port) {
-    return ConfigLoader.load(Map.of(
-        "PERSONA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-        "PERSONA_STATE_DIR", stateDir.toString(),
-        "PERSONA_APPLICATION_ID", "persona-api-it",
-        "PERSONA_TOPICS_PARTITIONS", "4",
-        "PERSONA_SERVER_PORT", Integer.toString(port),
-        // bound to every interface, reached by the other instance at the address it advertises
-        "PERSONA_SERVER_HOST", "0.0.0.0",
-        "PERSONA_SERVER_ADVERTISED_HOST", "127.0.0.1",
-        "PERSONA_SERVER_AUTH_TOKENS", FULL_TOKEN,
-        "PERSONA_SERVER_AUTH_OFFER_TOKENS", OFFERS_TOKEN,
-        "PERSONA_KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000"), null);
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("PERSONA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.put("PERSONA_STATE_DIR", stateDir.toString());
+    env.put("PERSONA_APPLICATION_ID", "persona-api-it");
+    env.put("PERSONA_TOPICS_PARTITIONS", "4");
+    env.put("PERSONA_SERVER_PORT", Integer.toString(port));
+    // bound to every interface, reached by the other instance at the address it advertises
+    env.put("PERSONA_SERVER_HOST", "0.0.0.0");
+    env.put("PERSONA_SERVER_ADVERTISED_HOST", "127.0.0.1");
+    env.put("PERSONA_SERVER_AUTH_TOKENS", FULL_TOKEN);
+    env.put("PERSONA_SERVER_AUTH_OFFER_TOKENS", OFFERS_TOKEN);
+    env.put("PERSONA_SERVER_TLS_KEYSTORE_LOCATION", keystore.toString());
+    env.put("PERSONA_SERVER_TLS_KEYSTORE_PASSWORD", STORE_PASSWORD);
+    env.put("PERSONA_SERVER_TLS_TRUSTSTORE_LOCATION", truststore.toString());
+    env.put("PERSONA_SERVER_TLS_TRUSTSTORE_PASSWORD", STORE_PASSWORD);
+    env.put("PERSONA_KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000");
+    return ConfigLoader.load(env, null);
   }
 }
