@@ -14,6 +14,7 @@ import io.persona.query.OfferQueries;
 import io.persona.topology.LearningTopology;
 import io.persona.topology.PersonaTopology;
 import io.persona.topology.TopicProvisioner;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,6 +41,8 @@ public final class PersonaApp implements AutoCloseable {
   private final AppMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger threadReplacements = new AtomicInteger();
+  /** Why the app stopped itself, when it knows what the user must fix. */
+  private volatile String failure;
   private volatile boolean stoppedCleanly;
 
   private PersonaApp(PersonaConfig config) {
@@ -103,11 +106,24 @@ public final class PersonaApp implements AutoCloseable {
   }
 
   // Exception messages are ours or Kafka's and carry no record content.
+  /** Why the app stopped itself, when it is something the user must fix (a missing ACL); otherwise empty. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
   private StreamThreadExceptionResponse onThreadFailure(Throwable e) {
     if (Thread.currentThread().getName().endsWith(GLOBAL_THREAD_SUFFIX)) {
       // Kafka Streams can replace a stream thread but not the global one (asking it to throws ClassCastException
       // and leaves the client in PENDING_ERROR): stop, so that the process exits and its supervisor restarts it.
       LOG.error("global-store thread failed ({}); shutting down", e.getClass().getSimpleName(), e);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    String denied = MissingAcl.describe(e, config.applicationId());
+    if (denied != null) {
+      // a replaced thread would be refused the same way: stop, saying what to grant
+      failure = "Kafka refused Persona's principal " + denied + ". The ACLs it needs: README, Security, or "
+          + "'persona acls'";
+      LOG.error("{}; shutting down", failure);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     if (threadReplacements.incrementAndGet() > MAX_THREAD_REPLACEMENTS) {

@@ -93,6 +93,23 @@ class SecuredKafkaIT {
   }
 
   @Test
+  void shouldStopNamingTheTransactionalIdAclWhenOnlyThatIsMissing(@TempDir Path state) throws Exception {
+    upsertUser("no-transactions", "no-transactions-secret");
+    Path config = configFile("no-transactions", "no-transactions-secret", state, "persona-no-tx");
+    PersonaConfig app = ConfigLoader.load(Map.of(), config);
+    grant(AclPlan.bindings(app, "User:no-transactions").stream()
+        .filter(b -> b.pattern().resourceType() != ResourceType.TRANSACTIONAL_ID).toList());
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> { // ACLs reach the authorizer a moment later
+      try (PersonaApp started = PersonaApp.start(app)) {
+        await().atMost(PATIENCE).until(() -> started.failure().isPresent());
+        assertThat(started.failure().get()).contains("WRITE on transactional-id prefixed persona-no-tx-")
+            .contains("persona acls");
+      }
+    });
+  }
+
+  @Test
   void shouldProcessEventsEndToEndWithTheDocumentedAclsAndKeepOthersOut(@TempDir Path state) throws Exception {
     Path config = configFile("persona", password("persona"), state, "persona-secured");
     PersonaConfig persona = ConfigLoader.load(Map.of(), config);

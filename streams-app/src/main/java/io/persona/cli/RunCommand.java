@@ -37,6 +37,7 @@ public final class RunCommand implements Callable<Integer> {
       app.close();
     }, "persona-shutdown"));
     app.awaitStop();
+    app.failure().ifPresent(reason -> System.err.println("error: " + reason));
     return app.state() == State.ERROR || !app.stoppedCleanly() ? 1 : 0;
   }
 }
