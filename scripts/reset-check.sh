@@ -16,20 +16,33 @@ $J replay --file "${FILE:-$ROOT/../shared/data/online-retail/online_retail.csv.g
 wait_processed() {
   local n="$1"
   until [[ "$(curl -s 127.0.0.1:48080/metrics | awk '/^persona_events_total\{type="basket"\}/ { print int($2) }')" -ge "$n" ]] 2>/dev/null; do sleep 1; done
-  sleep 8   # the learning app publishes the profile changelog to customer-profiles
 }
+# The learning app publishes the profile changelog to customer-profiles: done once there are more records than
+# before ($1) and their count holds still for two seconds.
+wait_published() {
+  local before="$1" now previous=-1
+  while :; do
+    now="$(published)"
+    (( now > before && now == previous )) && return 0
+    previous="$now"
+    sleep 2
+  done
+}
+published() { $J consume --topic customer-profiles 2>/dev/null | wc -l; }
 profiles_hash() { $J consume --topic customer-profiles --latest 2>/dev/null | sort | sha256sum | cut -c1-16; }
 BASKETS=$($J consume --topic pos-transactions 2>/dev/null | wc -l)
 mkdir -p "$ROOT/.persona/reset-check"
 $J run > $ROOT/.persona/reset-check/app1.log 2>&1 & APP=$!
 wait_processed "$BASKETS"
-published() { $J consume --topic customer-profiles 2>/dev/null | wc -l; }
+wait_published 0
+FIRST=$(published)
 echo "first build:  $($J consume --topic customer-profiles --latest 2>/dev/null | wc -l) profiles, hash $(profiles_hash) ($(published) records in customer-profiles)"
 kill -TERM $APP; wait $APP || true
 echo "== persona reset"
 $J reset --force 2>&1 | grep -vE "^\s*$" | sed 's/^/  /' | head -30
 $J run > $ROOT/.persona/reset-check/app2.log 2>&1 & APP=$!
 wait_processed "$BASKETS"
+wait_published "$FIRST"
 echo "rebuilt:      $($J consume --topic customer-profiles --latest 2>/dev/null | wc -l) profiles, hash $(profiles_hash) ($(published) records in customer-profiles: the rebuild published them again)"
 kill -TERM $APP; wait $APP || true
 scripts/kafka-local.sh stop >/dev/null

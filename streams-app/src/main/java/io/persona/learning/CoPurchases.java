@@ -110,13 +110,4 @@ public final class CoPurchases {
         at, decay, 1);
     return counted.isEmpty() ? new AffinityScore(productId, 0.0, at) : counted.get(0);
   }
-
-  /** The {@code k} strongest neighbours as of {@code at}. */
-  public List<String> similarTo(List<AffinityScore> neighbours, Instant at, int k) {
-    return neighbours.stream()
-        .sorted(Comparator.comparingDouble((AffinityScore s) -> Affinities.valueAt(s, at, decay)).reversed())
-        .limit(k)
-        .map(AffinityScore::getKey)
-        .toList();
-  }
 }

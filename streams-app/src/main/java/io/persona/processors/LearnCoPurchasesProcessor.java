@@ -6,6 +6,7 @@ import io.persona.avro.ProductNeighbours;
 import io.persona.learning.CoPurchases;
 import io.persona.serde.AvroSerde;
 import io.persona.topology.StoreNames;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,13 +50,11 @@ public final class LearnCoPurchasesProcessor implements Processor<String, PosTra
         productId, basket);
     AffinityScore purchases = coPurchases.countPurchase(current == null ? null : current.getPurchases(), productId,
         basket.getEventTime());
-    ProductNeighbours learned = new ProductNeighbours(productId, purchases, neighbours,
-        current == null || basket.getEventTime().isAfter(current.getUpdatedAt()) ? basket.getEventTime()
-            : current.getUpdatedAt());
-    store.put(productId, learned);
-    ProductNeighbours published = ProductNeighbours.newBuilder(learned)
-        .setNeighbours(coPurchases.published(neighbours)).build();
-    context.forward(record.withValue(published));
+    Instant updatedAt = current == null || basket.getEventTime().isAfter(current.getUpdatedAt())
+        ? basket.getEventTime() : current.getUpdatedAt();
+    store.put(productId, new ProductNeighbours(productId, purchases, neighbours, updatedAt));
+    context.forward(record.withValue(
+        new ProductNeighbours(productId, purchases, coPurchases.published(neighbours), updatedAt)));
   }
 
   /** Supplies the processor with the store it owns. */

@@ -203,14 +203,7 @@ public final class ApiServer implements AutoCloseable {
       putIfSet(node, "targetProductId", option.offer().getTargetProductId());
       putIfSet(node, "targetCategory", option.offer().getTargetCategory());
       putIfSet(node, "targetBrand", option.offer().getTargetBrand());
-      if (!Double.isNaN(option.ranked().selectionProbability())) {
-        node.put("selectionProbability", option.ranked().selectionProbability());
-      }
-      ArrayNode reasons = node.putArray("reasonCodes");
-      option.ranked().candidate().reasons().forEach(reasons::add);
-      if (option.ranked().explored()) {
-        reasons.add("explore");
-      }
+      option.ranked().candidate().reasons().forEach(node.putArray("reasonCodes")::add);
     }
     ObjectNode body = JSON.createObjectNode().put("customerId", customerId)
         .put("channel", request.channel().name()).put("list", request.discover() ? "discover" : "top")
