@@ -13,17 +13,26 @@ import io.persona.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The app against a real broker: topics created, exactly-once profiles, dead letters byte-exact, clean stop. */
+/**
+ * The app against a real broker: topics created, exactly-once profiles, dead letters byte-exact, clean stop, topic names
+ * for a shared cluster.
+ */
 class PersonaAppIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static LocalKafka kafka;
@@ -98,13 +107,53 @@ class PersonaAppIT {
         .hasMessageContaining("has 3 partitions but topics.partitions=6");
   }
 
+  @Test
+  void shouldRunUnderAPrefixReadingATrackerTopicThatAnotherTeamOwns(@TempDir Path stateDir) throws Exception {
+    String tracker = "web.tracker-events";
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(tracker, 3, (short) 1).configs(Map.of("retention.ms", "3600000"))))
+          .all().get();
+      Map<String, String> shared = Map.of("PERSONA_TOPICS_PREFIX", "shop1.", "PERSONA_TOPICS_NAME_CLICKSTREAM", tracker);
+      try (PersonaApp app = PersonaApp.start(config(stateDir, 3, shared))) {
+        await().atMost(PATIENCE).until(() -> app.state() == State.RUNNING);
+        send(tracker, "c-7", click(TestEvents.click("e-1", "anon-7", "c-7", TestEvents.T0)));
+        send("shop1.pos-transactions", "c-7", Topics.POS_TRANSACTIONS.valueSerde()
+            .encode(TestEvents.basket("t-7", "c-7", TestEvents.T0.plusSeconds(60), 12.0)));
+        send(tracker, "anon-7", "garbage".getBytes(StandardCharsets.UTF_8));
+
+        CustomerProfile profile = await().atMost(PATIENCE).until(() -> latestProfile("shop1.customer-profiles", "c-7"),
+            p -> p != null && p.getEventCount() == 2);
+        assertThat(profile.getTotalSpend()).isEqualTo(12.0);
+        assertThat(await().atMost(PATIENCE).until(() -> readCommitted("shop1.dead-letter"), d -> !d.isEmpty()))
+            .allSatisfy(dead -> assertThat(header(dead, "__streams.errors.topic")).isEqualTo(tracker));
+      }
+      Set<String> topics = admin.listTopics().names().get();
+      assertThat(topics).contains("shop1.personalized-offers", "shop1.offer-catalog").doesNotContain("shop1.clickstream");
+      ConfigResource trackerConfig = new ConfigResource(ConfigResource.Type.TOPIC, tracker);
+      assertThat(admin.describeConfigs(List.of(trackerConfig)).all().get().get(trackerConfig).get("retention.ms").value())
+          .as("a topic named explicitly is never reconfigured").isEqualTo("3600000");
+
+      admin.createTopics(List.of(new NewTopic("web.five-partitions", 5, (short) 1))).all().get();
+      assertThatThrownBy(() -> PersonaApp.start(config(stateDir, 3,
+              Map.of("PERSONA_TOPICS_PREFIX", "shop1.", "PERSONA_TOPICS_NAME_CLICKSTREAM", "web.five-partitions"))))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("topic web.five-partitions has 5 partitions but topics.partitions=3");
+    }
+  }
+
   private static PersonaConfig config(Path stateDir, int partitions) {
-    return ConfigLoader.load(Map.of(
+    return config(stateDir, partitions, Map.of());
+  }
+
+  private static PersonaConfig config(Path stateDir, int partitions, Map<String, String> more) {
+    Map<String, String> env = new HashMap<>(more);
+    env.putAll(Map.of(
         "PERSONA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
         "PERSONA_STATE_DIR", stateDir.toString(),
         // A fresh group per test: a closed Streams member stays in its group until the session times out.
         "PERSONA_APPLICATION_ID", "persona-it-" + stateDir.getFileName(),
-        "PERSONA_TOPICS_PARTITIONS", Integer.toString(partitions)), null);
+        "PERSONA_TOPICS_PARTITIONS", Integer.toString(partitions)));
+    return ConfigLoader.load(env, null);
   }
 
   private static RecordMetadata send(String topic, String key, byte[] value) throws Exception {
@@ -120,7 +169,11 @@ class PersonaAppIT {
   }
 
   private static CustomerProfile latestProfile(String customerId) {
-    List<ConsumerRecord<String, byte[]>> records = readCommitted(Topics.CUSTOMER_PROFILES.name());
+    return latestProfile(Topics.CUSTOMER_PROFILES.name(), customerId);
+  }
+
+  private static CustomerProfile latestProfile(String topic, String customerId) {
+    List<ConsumerRecord<String, byte[]>> records = readCommitted(topic);
     return records.stream().filter(r -> r.key().equals(customerId)).reduce((a, b) -> b)
         .map(r -> Topics.CUSTOMER_PROFILES.valueSerde().decode(r.value())).orElse(null);
   }

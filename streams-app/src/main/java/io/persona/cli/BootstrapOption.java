@@ -3,6 +3,7 @@ package io.persona.cli;
 import io.persona.config.ConfigLoader;
 import io.persona.config.KafkaClients;
 import io.persona.config.PersonaConfig;
+import io.persona.topology.TopicNames;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,11 @@ final class BootstrapOption {
 
   private PersonaConfig config() {
     return ConfigLoader.load(System.getenv(), configFile);
+  }
+
+  /** The names the app's topics have on this cluster ({@code topics.prefix}, {@code topics.name.<topic>}). */
+  TopicNames topics() {
+    return config().topics();
   }
 
   Map<String, Object> admin(Map<String, Object> extra) {

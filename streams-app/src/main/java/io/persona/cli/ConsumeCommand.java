@@ -69,7 +69,7 @@ public final class ConsumeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topicName, Duration.ofSeconds(30)).stream()
+      List<TopicPartition> partitions = consumer.partitionsFor(bootstrap.topics().of(topicName), Duration.ofSeconds(30)).stream()
           .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

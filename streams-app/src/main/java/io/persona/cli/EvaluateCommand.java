@@ -117,7 +117,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       long started = System.nanoTime();
       // what the engine writes is transactional: its internal topics, and the offer outcomes the learning app reads
       Predicate<String> transactional = topic -> topic.startsWith(waitForGroup + "-")
-          || topic.equals(Topics.OFFER_OUTCOMES.name());
+          || topic.equals(bootstrap.topics().of(Topics.OFFER_OUTCOMES));
       for (int settled = 0; settled < 2; ) {
         long behind = GroupProgress.unsettled(admin, waitForGroup, transactional)
             + GroupProgress.unsettled(admin, waitForGroup + StreamsProperties.LEARNING_SUFFIX, transactional);

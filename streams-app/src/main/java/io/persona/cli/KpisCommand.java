@@ -67,7 +67,7 @@ public final class KpisCommand implements Callable<Integer> {
         100 * treatmentRate, 100 * holdoutRate, 100 * (treatmentRate - holdoutRate),
         100 * (treatmentRate - holdoutRate - margin), 100 * (treatmentRate - holdoutRate + margin));
     if (byWeek) {
-      printWeeks(out, ResponsesByWeek.read(bootstrap.consumer(Map.of())));
+      printWeeks(out, ResponsesByWeek.read(bootstrap.consumer(Map.of()), bootstrap.topics().of(Topics.OFFER_OUTCOMES)));
     }
     out.flush();
     return 0;
@@ -101,7 +101,7 @@ public final class KpisCommand implements Callable<Integer> {
   }
 
   private Map<String, OfferKpi> read() {
-    String topic = Topics.OFFER_KPIS.name();
+    String topic = bootstrap.topics().of(Topics.OFFER_KPIS);
     Map<String, OfferKpi> latest = new TreeMap<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(bootstrap.consumer(Map.of(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")), new StringDeserializer(),

@@ -67,14 +67,15 @@ public final class ProduceCommand implements Callable<Integer> {
         }
       }
     }
-    int published = dryRun ? 0 : publish(topic, valid);
+    String name = bootstrap.topics().of(topic);
+    int published = dryRun ? 0 : publish(name, valid);
     err.printf("%s %d record(s) to %s; %d line(s) rejected%n", dryRun ? "validated" : "published",
-        dryRun ? valid.size() : published, topic.name(), rejected);
+        dryRun ? valid.size() : published, name, rejected);
     err.flush();
     return rejected == 0 ? 0 : 1;
   }
 
-  private int publish(Topic<?> topic, List<JsonLineEncoder.Encoded> records) throws InterruptedException {
+  private int publish(String topic, List<JsonLineEncoder.Encoded> records) throws InterruptedException {
     Map<String, Object> props = bootstrap.producer(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -82,19 +83,19 @@ public final class ProduceCommand implements Callable<Integer> {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       List<Future<RecordMetadata>> sends = new ArrayList<>();
-      int partitions = producer.partitionsFor(topic.name()).size();
+      int partitions = producer.partitionsFor(topic).size();
       for (JsonLineEncoder.Encoded record : records) {
         // A composite key (consent) goes to its customer's partition, not to its own hash's.
         Integer partition = record.customerId() == null ? null : CustomerPartitions.of(record.customerId(), partitions);
         sends.add(producer.send(
-            new ProducerRecord<>(topic.name(), partition, record.timestamp(), record.key(), record.value())));
+            new ProducerRecord<>(topic, partition, record.timestamp(), record.key(), record.value())));
       }
       for (Future<RecordMetadata> send : sends) {
         send.get();
       }
       return sends.size();
     } catch (ExecutionException e) {
-      throw new CliException("publishing to " + topic.name() + " failed: " + e.getCause().getMessage());
+      throw new CliException("publishing to " + topic + " failed: " + e.getCause().getMessage());
     }
   }
 

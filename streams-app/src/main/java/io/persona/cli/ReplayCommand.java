@@ -75,13 +75,14 @@ public final class ReplayCommand implements Callable<Integer> {
       if (catalog) {
         List<OfferCatalogEntry> offers = Baskets.catalog(read.lines());
         for (OfferCatalogEntry offer : offers) {
-          producer.send(new ProducerRecord<>(Topics.OFFER_CATALOG.name(), offer.getOfferId(),
+          producer.send(new ProducerRecord<>(bootstrap.topics().of(Topics.OFFER_CATALOG), offer.getOfferId(),
               Topics.OFFER_CATALOG.valueSerde().encode(offer)));
         }
         producer.flush();
         err.printf("published %,d offers, one per product%n", offers.size());
       }
       Instant first = baskets.isEmpty() ? null : baskets.get(0).getEventTime();
+      String basketTopic = bootstrap.topics().of(Topics.POS_TRANSACTIONS);
       long lastReport = begun;
       for (int i = 0; i < baskets.size(); i++) {
         PosTransaction basket = baskets.get(i);
@@ -89,7 +90,7 @@ public final class ReplayCommand implements Callable<Integer> {
           long due = begun + (long) ((basket.getEventTime().toEpochMilli() - first.toEpochMilli()) * 1e6 / speedUp);
           LockSupport.parkNanos(due - System.nanoTime());
         }
-        producer.send(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), basket.getCustomerId(),
+        producer.send(new ProducerRecord<>(basketTopic, basket.getCustomerId(),
             Topics.POS_TRANSACTIONS.valueSerde().encode(basket)));
         if (basket.getLineItems().stream().anyMatch(l -> l.getQuantity() < 0)) {
           returns++;

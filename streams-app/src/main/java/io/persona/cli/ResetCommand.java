@@ -60,11 +60,11 @@ public final class ResetCommand implements Callable<Integer> {
       // The learning app first: it reads the engine's profile changelog, which the engine's reset deletes.
       String learning = StreamsProperties.learningApplicationId(config);
       List<String> learningInputs = new ArrayList<>(inputTopics(LearningTopology.build(config), learning));
-      learningInputs.remove(Topics.OFFER_OUTCOMES.name());
+      learningInputs.remove(config.topics().of(Topics.OFFER_OUTCOMES));
       reset(learning, learningInputs, "--to-earliest", config, clientConfig, out);
       // The rebuilt engine sends every decision's outcomes again (same ids): counted from here on, KPIs come out as
       // they were instead of twice.
-      reset(learning, List.of(Topics.OFFER_OUTCOMES.name()), "--to-latest", config, clientConfig, out);
+      reset(learning, List.of(config.topics().of(Topics.OFFER_OUTCOMES)), "--to-latest", config, clientConfig, out);
       reset(config.applicationId(), inputTopics(PersonaTopology.build(config), config.applicationId()),
           "--to-earliest", config, clientConfig, out);
     } finally {

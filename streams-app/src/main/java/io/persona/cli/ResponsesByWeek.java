@@ -27,7 +27,7 @@ final class ResponsesByWeek {
   private ResponsesByWeek() {}
 
   /** Monday of each week to {closed, answered}, oldest first. */
-  static Map<LocalDate, long[]> read(Map<String, Object> consumerSettings) {
+  static Map<LocalDate, long[]> read(Map<String, Object> consumerSettings, String outcomesTopic) {
     Map<String, LocalDate> sentWeek = new HashMap<>();
     Set<String> answered = new HashSet<>();
     Set<String> closed = new HashSet<>();
@@ -35,7 +35,7 @@ final class ResponsesByWeek {
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      WholeTopic.readToEnd(consumer, Topics.OFFER_OUTCOMES.name(), record -> {
+      WholeTopic.readToEnd(consumer, outcomesTopic, record -> {
         OfferOutcome outcome = Topics.OFFER_OUTCOMES.valueSerde().decode(record.value());
         if (outcome.getExperimentArm() != ExperimentArm.TREATMENT) {
           return;

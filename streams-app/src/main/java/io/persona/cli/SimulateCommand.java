@@ -5,6 +5,7 @@ import io.persona.avro.OfferCatalogEntry;
 import io.persona.sim.ShopperSimulator;
 import io.persona.sim.SimulatedTraffic;
 import io.persona.topology.CustomerPartitions;
+import io.persona.topology.TopicNames;
 import io.persona.topology.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,18 +79,19 @@ public final class SimulateCommand implements Callable<Integer> {
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5));
+    TopicNames names = bootstrap.topics();
     long[] counts = new long[3];
     long begun = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         SimulatedTraffic traffic = SimulatedTraffic.of(seed, firstCustomer, customers, start,
-            closedLoop ? bootstrap.consumer(Map.of()) : null)) {
+            closedLoop ? bootstrap.consumer(Map.of()) : null, names.of(Topics.PERSONALIZED_OFFERS))) {
       for (OfferCatalogEntry offer : ShopperSimulator.catalog(start.minusSeconds(86_400))) {
-        producer.send(new ProducerRecord<>(Topics.OFFER_CATALOG.name(), offer.getOfferId(),
+        producer.send(new ProducerRecord<>(names.of(Topics.OFFER_CATALOG), offer.getOfferId(),
             Topics.OFFER_CATALOG.valueSerde().encode(offer)));
       }
       producer.flush();
-      int consentPartitions = producer.partitionsFor(Topics.CONSENT_CHANGES.name()).size();
+      int consentPartitions = producer.partitionsFor(names.of(Topics.CONSENT_CHANGES)).size();
       long[] lastReport = {begun};
       traffic.simulator().generate(days, event -> {
         long sent = counts[0] + counts[1] + counts[2];
@@ -99,18 +101,18 @@ public final class SimulateCommand implements Callable<Integer> {
           LockSupport.parkNanos(due - System.nanoTime());
         }
         if (event.click() != null) {
-          producer.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), Topics.CLICKSTREAM.keyOf(event.click()),
+          producer.send(new ProducerRecord<>(names.of(Topics.CLICKSTREAM), Topics.CLICKSTREAM.keyOf(event.click()),
               Topics.CLICKSTREAM.valueSerde().encode(event.click())));
           counts[0]++;
         } else if (event.consent() != null) {
           ConsentChange consent = event.consent();
-          producer.send(new ProducerRecord<>(Topics.CONSENT_CHANGES.name(),
+          producer.send(new ProducerRecord<>(names.of(Topics.CONSENT_CHANGES),
               CustomerPartitions.of(consent.getCustomerId(), consentPartitions),
               CustomerPartitions.consentKey(consent.getCustomerId(), consent.getChannel()),
               Topics.CONSENT_CHANGES.valueSerde().encode(consent)));
           counts[2]++;
         } else {
-          producer.send(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), event.basket().getCustomerId(),
+          producer.send(new ProducerRecord<>(names.of(Topics.POS_TRANSACTIONS), event.basket().getCustomerId(),
               Topics.POS_TRANSACTIONS.valueSerde().encode(event.basket())));
           counts[1]++;
         }

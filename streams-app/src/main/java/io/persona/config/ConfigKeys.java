@@ -4,6 +4,7 @@ import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
 import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
 import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
 
+import io.persona.topology.TopicNames;
 import java.nio.file.Path;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
@@ -21,6 +22,8 @@ public final class ConfigKeys {
   public static final String TOPICS_PARTITIONS = "topics.partitions";
   public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
   public static final String TOPICS_CREATE = "topics.create";
+  public static final String TOPICS_PREFIX = "topics.prefix";
+  public static final String TOPIC_NAME_PREFIX = "topics.name.";
   public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
   public static final String HALF_LIFE_MS = "profile.half.life.ms";
@@ -96,7 +99,7 @@ public final class ConfigKeys {
 
   private static final Range WEIGHT = Range.between(-100, 100);
 
-  public static final ConfigDef DEFINITION =
+  public static final ConfigDef DEFINITION = withTopicNames(
       new ConfigDef()
           .define(BOOTSTRAP_SERVERS, Type.STRING, "127.0.0.1:9092", new NonEmptyString(), HIGH,
               "Kafka brokers to connect to (host:port, comma-separated).")
@@ -262,7 +265,22 @@ public final class ConfigKeys {
           .define(CHANGELOG_MAX_COMPACTION_LAG_MS, Type.LONG, DAY, Range.atLeast(1_000), MEDIUM,
               "Changelog max.compaction.lag.ms: an erased value is compacted away within about this time.")
           .define(CHANGELOG_SEGMENT_MS, Type.LONG, HOUR, Range.atLeast(1_000), LOW,
-              "Changelog segment.ms: segments roll this often, so that compaction reaches recent tombstones.");
+              "Changelog segment.ms: segments roll this often, so that compaction reaches recent tombstones.")
+          .define(TOPICS_PREFIX, Type.STRING, "", LOW,
+              "Put before the name of every Persona topic not named by topics.name.<topic> (for a shared cluster)."));
 
   private ConfigKeys() {}
+
+  /** The key naming topic {@code role} explicitly: {@code topics.name.pos.transactions} for pos-transactions. */
+  public static String topicNameKey(String role) {
+    return TOPIC_NAME_PREFIX + role.replace('-', '.');
+  }
+
+  private static ConfigDef withTopicNames(ConfigDef definition) {
+    for (String role : TopicNames.roles()) {
+      definition.define(topicNameKey(role), Type.STRING, "", LOW, "Full name of the " + role + " topic, "
+          + "not prefixed (an existing topic is used as it is and never reconfigured); empty: <topics.prefix>" + role + ".");
+    }
+    return definition;
+  }
 }

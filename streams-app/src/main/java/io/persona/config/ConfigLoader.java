@@ -14,6 +14,7 @@ import io.persona.serving.ApiTokens;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import io.persona.topology.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +128,7 @@ public final class ConfigLoader {
         (Integer) parsed.get(ConfigKeys.TOPICS_PARTITIONS),
         (Short) parsed.get(ConfigKeys.TOPICS_REPLICATION_FACTOR),
         (Boolean) parsed.get(ConfigKeys.TOPICS_CREATE),
+        topicNames(parsed),
         Duration.ofMillis((Long) parsed.get(ConfigKeys.SHUTDOWN_TIMEOUT_MS)),
         kafka,
         profileSettings(parsed),
@@ -146,6 +148,22 @@ public final class ConfigLoader {
         advertisedHost(parsed),
         apiTokens(parsed),
         apiTls(parsed));
+  }
+
+  private static TopicNames topicNames(Map<String, Object> parsed) {
+    Map<String, String> explicit = new LinkedHashMap<>();
+    for (String role : TopicNames.roles()) {
+      String name = ((String) parsed.get(ConfigKeys.topicNameKey(role))).trim();
+      if (!name.isEmpty()) {
+        explicit.put(role, name);
+      }
+    }
+    try {
+      return new TopicNames(((String) parsed.get(ConfigKeys.TOPICS_PREFIX)).trim(), explicit);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKeys.TOPICS_PREFIX + " / " + ConfigKeys.TOPIC_NAME_PREFIX + "<topic>: "
+          + e.getMessage());
+    }
   }
 
   private static ApiTls apiTls(Map<String, Object> parsed) {

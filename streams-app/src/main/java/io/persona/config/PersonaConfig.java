@@ -7,6 +7,7 @@ import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
 import io.persona.serving.ApiTls;
 import io.persona.serving.ApiTokens;
+import io.persona.topology.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
 /**
  * The app's validated configuration. Built only by {@link ConfigLoader}; every value here has passed validation.
  *
+ * @param topics the names of Persona's topics on this cluster
  * @param kafkaOverrides raw Kafka Streams / client settings given as {@code kafka.<name>}, applied last
  * @param events the validity rules of incoming events, with their time tolerances
  * @param expiryScanInterval how often, in stream time, expired state is looked for
@@ -34,6 +36,7 @@ public record PersonaConfig(
     int topicPartitions,
     short replicationFactor,
     boolean createTopics,
+    TopicNames topics,
     Duration shutdownTimeout,
     Map<String, String> kafkaOverrides,
     ProfileSettings profile,
@@ -60,7 +63,7 @@ public record PersonaConfig(
     return "PersonaConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", stateDir="
         + stateDir + ", processingGuarantee=" + processingGuarantee + ", streamThreads=" + streamThreads
         + ", topicPartitions=" + topicPartitions + ", replicationFactor=" + replicationFactor + ", createTopics="
-        + createTopics + ", shutdownTimeout=" + shutdownTimeout + ", kafkaOverrides="
+        + createTopics + ", topics=" + topics + ", shutdownTimeout=" + shutdownTimeout + ", kafkaOverrides="
         + Secrets.masked(kafkaOverrides) + ", profile=" + profile + ", identity=" + identity + ", events=" + events
         + ", expiryScanInterval=" + expiryScanInterval + ", orderWait=" + orderWait + ", learningCommitInterval="
         + learningCommitInterval + ", offers=" + offers + ", privacy=" + privacy + ", serverHost=" + serverHost

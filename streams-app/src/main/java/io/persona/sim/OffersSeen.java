@@ -32,9 +32,9 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
 
   private final Instant since;
 
-  OffersSeen(Map<String, Object> consumerSettings, Instant since) {
+  OffersSeen(Map<String, Object> consumerSettings, String topic, Instant since) {
     this.since = since;
-    reader = new Thread(() -> read(consumerSettings), "offers-seen");
+    reader = new Thread(() -> read(consumerSettings, topic), "offers-seen");
     reader.setDaemon(true);
     reader.start();
   }
@@ -62,8 +62,7 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
     now = eventTime;
   }
 
-  private void read(Map<String, Object> consumerSettings) {
-    String topic = Topics.PERSONALIZED_OFFERS.name();
+  private void read(Map<String, Object> consumerSettings, String topic) {
     Map<String, Object> settings = new HashMap<>(consumerSettings);
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),

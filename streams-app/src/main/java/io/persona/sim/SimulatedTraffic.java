@@ -18,8 +18,8 @@ public final class SimulatedTraffic implements AutoCloseable {
    *     {@code start} on count: those of an earlier shop on the same broker are not this shop's.
    */
   public static SimulatedTraffic of(long seed, int firstCustomer, int customers, Instant start,
-      Map<String, Object> consumerSettings) {
-    OffersSeen offers = consumerSettings == null ? null : new OffersSeen(consumerSettings, start);
+      Map<String, Object> consumerSettings, String offersTopic) {
+    OffersSeen offers = consumerSettings == null ? null : new OffersSeen(consumerSettings, offersTopic, start);
     return new SimulatedTraffic(new ShopperSimulator(seed, firstCustomer, customers, start, offers), offers);
   }
 

@@ -29,9 +29,14 @@ public final class AclPlan {
     List<Grant> grants = new ArrayList<>();
     List<AclOperation> ownTopic = List.of(AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
         AclOperation.ALTER_CONFIGS, AclOperation.READ, AclOperation.WRITE);
-    for (String topic : TopicProvisioner.plan(config).stream().map(t -> t.name()).toList()) {
-      grants.add(new Grant(ResourceType.TOPIC, PatternType.LITERAL, topic, ownTopic,
-          "provisioned, verified, read and written by the app"));
+    List<AclOperation> sharedTopic = ownTopic.stream().filter(op -> op != AclOperation.ALTER_CONFIGS).toList();
+    TopicNames names = config.topics();
+    for (String role : TopicNames.roles()) {
+      grants.add(names.isExplicit(role)
+          ? new Grant(ResourceType.TOPIC, PatternType.LITERAL, names.of(role), sharedTopic,
+              "named by topics.name: verified, read and written by the app, never reconfigured")
+          : new Grant(ResourceType.TOPIC, PatternType.LITERAL, names.of(role), ownTopic,
+              "provisioned, verified, read and written by the app"));
     }
     // with the hyphen: "persona" alone would also match every topic whose name starts with it (personalized-offers)
     String prefix = config.applicationId() + "-";

@@ -39,7 +39,7 @@ public final class LearningTopology {
     Decay decay = new Decay(config.profile().halfLife());
     learnCoPurchases(builder, config, eventTime,
         new CoPurchases(decay, config.offers().maxNeighbours(), config.offers().maxBasketProducts()));
-    countOfferKpis(builder, eventTime);
+    countOfferKpis(builder, config, eventTime);
     publishProfiles(builder, config);
     return builder.build();
   }
@@ -53,7 +53,7 @@ public final class LearningTopology {
   private static void learnCoPurchases(StreamsBuilder builder, PersonaConfig config, EventTimeExtractor eventTime,
       CoPurchases coPurchases) {
     Topic<PosTransaction> baskets = Topics.POS_TRANSACTIONS;
-    builder.stream(baskets.name(), Consumed.with(Serdes.String(), baskets.valueSerde())
+    builder.stream(config.topics().of(baskets), Consumed.with(Serdes.String(), baskets.valueSerde())
             .withTimestampExtractor(eventTime).withName("pos-transactions-source"))
         // the engine dead-letters what is invalid; here it is only left out
         .processValues(() -> ValidateProcessor.dropping(config.events()::check), Named.as("keep-valid-baskets"))
@@ -61,19 +61,19 @@ public final class LearningTopology {
             Named.as("basket-per-product"))
         .repartition(Repartitioned.with(Serdes.String(), baskets.valueSerde()).withName("co-purchase-baskets"))
         .process(new LearnCoPurchasesProcessor.Supplier(coPurchases), Named.as("learn-co-purchases"))
-        .to(Topics.PRODUCT_SIMILARITY.name(), Produced.with(Serdes.String(), Topics.PRODUCT_SIMILARITY.valueSerde())
+        .to(config.topics().of(Topics.PRODUCT_SIMILARITY), Produced.with(Serdes.String(), Topics.PRODUCT_SIMILARITY.valueSerde())
             .withName("product-similarity-sink"));
   }
 
-  private static void countOfferKpis(StreamsBuilder builder, EventTimeExtractor eventTime) {
+  private static void countOfferKpis(StreamsBuilder builder, PersonaConfig config, EventTimeExtractor eventTime) {
     Topic<OfferOutcome> outcomes = Topics.OFFER_OUTCOMES;
-    builder.stream(outcomes.name(), Consumed.with(Serdes.String(), outcomes.valueSerde())
+    builder.stream(config.topics().of(outcomes), Consumed.with(Serdes.String(), outcomes.valueSerde())
             .withTimestampExtractor(eventTime).withName("offer-outcomes-source"))
         .filter((customerId, outcome) -> outcome != null, Named.as("keep-outcomes"))
         .selectKey((customerId, outcome) -> outcome.getOfferId(), Named.as("outcome-by-offer"))
         .repartition(Repartitioned.with(Serdes.String(), outcomes.valueSerde()).withName("offer-outcomes-by-offer"))
         .process(new CountOfferKpisProcessor.Supplier(), Named.as("count-offer-kpis"))
-        .to(Topics.OFFER_KPIS.name(), Produced.with(Serdes.String(), Topics.OFFER_KPIS.valueSerde())
+        .to(config.topics().of(Topics.OFFER_KPIS), Produced.with(Serdes.String(), Topics.OFFER_KPIS.valueSerde())
             .withName("offer-kpis-sink"));
   }
 
@@ -82,7 +82,7 @@ public final class LearningTopology {
     builder.stream(profileChangelog(config), Consumed.with(Serdes.String(), Serdes.ByteArray())
             .withTimestampExtractor(new UsePartitionTimeOnInvalidTimestamp())
             .withName("customer-profile-changelog-source"))
-        .to(Topics.CUSTOMER_PROFILES.name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+        .to(config.topics().of(Topics.CUSTOMER_PROFILES), Produced.with(Serdes.String(), Serdes.ByteArray())
             .withName("customer-profiles-sink"));
   }
 

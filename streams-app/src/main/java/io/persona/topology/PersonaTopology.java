@@ -73,10 +73,11 @@ public final class PersonaTopology {
     StreamsBuilder builder = new StreamsBuilder();
     EventTimeExtractor eventTime = new EventTimeExtractor(config.events().maxFuture());
     Decay decay = new Decay(config.profile().halfLife());
-    mirror(builder, Topics.OFFER_CATALOG, StoreNames.OFFER_CATALOG, views.catalog()::apply);
-    mirror(builder, Topics.PRODUCT_SIMILARITY, StoreNames.PRODUCT_SIMILARITY,
+    TopicNames names = config.topics();
+    mirror(builder, names, Topics.OFFER_CATALOG, StoreNames.OFFER_CATALOG, views.catalog()::apply);
+    mirror(builder, names, Topics.PRODUCT_SIMILARITY, StoreNames.PRODUCT_SIMILARITY,
         (product, neighbours) -> views.popular().update(product, neighbours == null ? null : neighbours.getPurchases()));
-    mirror(builder, Topics.OFFER_KPIS, StoreNames.OFFER_KPIS, (offer, kpi) -> { });
+    mirror(builder, names, Topics.OFFER_KPIS, StoreNames.OFFER_KPIS, (offer, kpi) -> { });
 
     KStream<String, ProfileChange> changes = clicksByCustomer(builder, config, eventTime, metrics)
         .merge(loyaltyBaskets(validBaskets(builder, config, eventTime, metrics)), Named.as("merge-profile-changes"));
@@ -99,7 +100,7 @@ public final class PersonaTopology {
   private static KStream<String, ProfileChange> clicksByCustomer(StreamsBuilder builder, PersonaConfig config,
       EventTimeExtractor eventTime, AppMetrics metrics) {
     Topic<ClickEvent> clicks = Topics.CLICKSTREAM;
-    Map<String, KStream<String, ClickEvent>> byKey = builder.stream(clicks.name(),
+    Map<String, KStream<String, ClickEvent>> byKey = builder.stream(config.topics().of(clicks),
             Consumed.with(Serdes.String(), clicks.valueSerde()).withTimestampExtractor(eventTime)
                 .withName("clickstream-source"))
         .processValues(() -> new ValidateProcessor<>(config.events()::check, metrics.deadLetters("validate-click")),
@@ -143,7 +144,7 @@ public final class PersonaTopology {
   private static KStream<String, PosTransaction> validBaskets(StreamsBuilder builder, PersonaConfig config,
       EventTimeExtractor eventTime, AppMetrics metrics) {
     Topic<PosTransaction> baskets = Topics.POS_TRANSACTIONS;
-    return builder.stream(baskets.name(), Consumed.with(Serdes.String(), baskets.valueSerde())
+    return builder.stream(config.topics().of(baskets), Consumed.with(Serdes.String(), baskets.valueSerde())
             .withTimestampExtractor(eventTime).withName("pos-transactions-source"))
         .processValues(() -> new ValidateProcessor<>(config.events()::check,
             metrics.deadLetters("validate-basket")), Named.as("validate-basket"));
@@ -165,9 +166,9 @@ public final class PersonaTopology {
         new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), memory, views, deciders,
             pseudonyms(config), config.topicPartitions(), metrics),
         Named.as("decide-offers"), StoreNames.CUSTOMER_PROFILES, StoreNames.CONSENT);
-    sink(sent, Topics.PERSONALIZED_OFFERS, "decided");
-    sink(sent, Topics.AD_OFFERS, "decided");
-    sink(sent, Topics.OFFER_OUTCOMES, "decided");
+    sink(sent, config.topics(), Topics.PERSONALIZED_OFFERS, "decided");
+    sink(sent, config.topics(), Topics.AD_OFFERS, "decided");
+    sink(sent, config.topics(), Topics.OFFER_OUTCOMES, "decided");
   }
 
   private static Pseudonyms pseudonyms(PersonaConfig config) {
@@ -178,7 +179,7 @@ public final class PersonaTopology {
   /** Consent per customer and channel; its records carry composite keys but sit in the customer's partition. */
   private static void recordConsent(StreamsBuilder builder, PersonaConfig config) {
     Topic<ConsentChange> consent = Topics.CONSENT_CHANGES;
-    builder.stream(consent.name(), Consumed.with(Serdes.String(), consent.valueSerde())
+    builder.stream(config.topics().of(consent), Consumed.with(Serdes.String(), consent.valueSerde())
             .withName("consent-changes-source"))
         .process(new RecordConsentProcessor.Supplier(config.events()), Named.as("record-consent"));
   }
@@ -189,7 +190,7 @@ public final class PersonaTopology {
    */
   private static void eraseCustomers(StreamsBuilder builder, PersonaConfig config, EventTimeExtractor eventTime) {
     Topic<ErasureRequest> requests = Topics.ERASURE_REQUESTS;
-    KStream<String, ErasureStep> steps = builder.stream(requests.name(),
+    KStream<String, ErasureStep> steps = builder.stream(config.topics().of(requests),
             Consumed.with(Serdes.String(), requests.valueSerde()).withTimestampExtractor(eventTime)
                 .withName("erasure-requests-source"))
         .process(() -> new EraseCustomerProcessor(config.offers(), config.privacy().inactiveRetention(),
@@ -202,7 +203,7 @@ public final class PersonaTopology {
     steps.filter((key, step) -> step instanceof ErasureStep.Tombstone t && t.topic().equals(consent.name()),
             Named.as("keep-consent-tombstones"))
         .mapValues(step -> (ConsentChange) null, Named.as("as-consent-tombstones"))
-        .to(consent.name(), Produced.with(Serdes.String(), consent.valueSerde())
+        .to(config.topics().of(consent), Produced.with(Serdes.String(), consent.valueSerde())
             .withStreamPartitioner((topic, key, value, partitions) ->
                 Optional.of(Set.of(CustomerPartitions.of(CustomerPartitions.customerOf(key), partitions))))
             .withName("erased-consent-changes-sink"));
@@ -214,17 +215,18 @@ public final class PersonaTopology {
             Named.as("unlink-identity"), StoreNames.IDENTITY, StoreNames.IDENTITY_EXPIRY);
     steps.filter((key, step) -> step instanceof ErasureStep.Receipt, Named.as("keep-receipts"))
         .mapValues(step -> ((ErasureStep.Receipt) step).receipt(), Named.as("as-receipts"))
-        .to(Topics.ERASURE_RECEIPTS.name(), Produced.with(Serdes.String(), Topics.ERASURE_RECEIPTS.valueSerde())
+        .to(config.topics().of(Topics.ERASURE_RECEIPTS), Produced.with(Serdes.String(), Topics.ERASURE_RECEIPTS.valueSerde())
             .withName("erasure-receipts-sink"));
   }
 
   /** A global store (in memory, rebuilt from the topic at every start) and its view, on every instance. */
-  private static <V extends SpecificRecord> void mirror(StreamsBuilder builder, Topic<V> topic, String storeName,
+  private static <V extends SpecificRecord> void mirror(StreamsBuilder builder, TopicNames names, Topic<V> topic,
+      String storeName,
       BiConsumer<String, V> view) {
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(), topic.valueSerde())
             .withLoggingDisabled(),
-        topic.name(),
+        names.of(topic),
         Consumed.with(Serdes.String(), topic.valueSerde()).withName(topic.name() + "-mirror"),
         () -> new MirrorProcessor<>(storeName, view));
   }
@@ -235,10 +237,10 @@ public final class PersonaTopology {
         .mapValues(type::cast, Named.as("as-" + name));
   }
 
-  private static <V extends SpecificRecord> void sink(KStream<String, SpecificRecord> stream, Topic<V> topic,
-      String from) {
+  private static <V extends SpecificRecord> void sink(KStream<String, SpecificRecord> stream, TopicNames names,
+      Topic<V> topic, String from) {
     only(stream, topic.valueType(), from + "-" + topic.name())
-        .to(topic.name(), Produced.with(Serdes.String(), topic.valueSerde()).withName(from + "-" + topic.name() + "-sink"));
+        .to(names.of(topic), Produced.with(Serdes.String(), topic.valueSerde()).withName(from + "-" + topic.name() + "-sink"));
   }
 
   private static ProfileChange toChange(ProfileDelta delta) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the product's topics idempotently, brings the declared configs of existing ones up to date, and checks
- * that customer-keyed topics are co-partitioned. Topics are
+ * that customer-keyed topics are co-partitioned. A topic named explicitly
+ * ({@code topics.name.<topic>}) that exists is left as it is: it may belong to another team. Topics are
  * never auto-created by the broker: a typo must fail, not create a one-partition topic.
  */
 public final class TopicProvisioner {
@@ -40,11 +42,12 @@ public final class TopicProvisioner {
 
   /** The topics this configuration calls for. */
   public static List<NewTopic> plan(PersonaConfig config) {
+    TopicNames names = config.topics();
     List<NewTopic> topics = new ArrayList<>();
     for (Topic<?> topic : Topics.EVENT_TOPICS) {
-      topics.add(newTopic(topic.name(), topic.layout(), config));
+      topics.add(newTopic(names.of(topic), topic.layout(), config));
     }
-    topics.add(newTopic(Topics.DEAD_LETTER, Topics.DEAD_LETTER_LAYOUT, config));
+    topics.add(newTopic(names.deadLetter(), Topics.DEAD_LETTER_LAYOUT, config));
     return topics;
   }
 
@@ -61,7 +64,10 @@ public final class TopicProvisioner {
             + "; create them or set topics.create=true");
       }
       List<String> created = create(admin, missing);
-      converge(admin, planned.stream().filter(t -> existing.contains(t.name())).toList());
+      Set<String> explicit = TopicNames.roles().stream().filter(config.topics()::isExplicit)
+          .map(config.topics()::of).collect(Collectors.toSet());
+      converge(admin, planned.stream()
+          .filter(t -> existing.contains(t.name()) && !explicit.contains(t.name())).toList());
       verifyPartitions(admin, config);
       return created;
     } catch (MissingAcl e) {
@@ -175,7 +181,7 @@ public final class TopicProvisioner {
   private static void verifyPartitions(Admin admin, PersonaConfig config)
       throws InterruptedException, ExecutionException, TimeoutException {
     List<String> coPartitioned = Topics.EVENT_TOPICS.stream()
-        .filter(t -> t.layout().coPartitioned()).map(Topic::name).toList();
+        .filter(t -> t.layout().coPartitioned()).map(config.topics()::of).toList();
     Map<String, TopicDescription> descriptions = describeOnceKnown(admin, coPartitioned);
     for (TopicDescription description : descriptions.values()) {
       int actual = description.partitions().size();

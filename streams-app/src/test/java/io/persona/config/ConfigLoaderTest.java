@@ -3,6 +3,8 @@ package io.persona.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.persona.topology.TopicNames;
+import io.persona.topology.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,37 @@ class ConfigLoaderTest {
 
     assertThat(config.topicPartitions()).isEqualTo(12);
     assertThat(config.applicationId()).isEqualTo("from-file");
+  }
+
+  @Test
+  void shouldPrefixEveryTopicButThoseNamedExplicitly() {
+    PersonaConfig config = ConfigLoader.load(Map.of("PERSONA_TOPICS_PREFIX", "shop1.",
+        "PERSONA_TOPICS_NAME_POS_TRANSACTIONS", "pos.baskets.v2"), null);
+
+    assertThat(config.topics().of(Topics.CLICKSTREAM)).isEqualTo("shop1.clickstream");
+    assertThat(config.topics().deadLetter()).isEqualTo("shop1.dead-letter");
+    assertThat(config.topics().of(Topics.POS_TRANSACTIONS)).isEqualTo("pos.baskets.v2");
+    assertThat(config.topics().isExplicit("pos-transactions")).isTrue();
+  }
+
+  @Test
+  void shouldKeepTheTopicNamesWhenNoPrefixIsSet() {
+    assertThat(TopicNames.roles()).allSatisfy(role ->
+        assertThat(ConfigLoader.load(Map.of(), null).topics().of(role)).isEqualTo(role));
+  }
+
+  @Test
+  void shouldRefuseATopicNameKafkaWouldRefuse() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PERSONA_TOPICS_PREFIX", "shop 1/"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("topic name 'shop 1/clickstream' for clickstream may hold only ASCII letters");
+  }
+
+  @Test
+  void shouldRefuseTwoTopicsUnderOneName() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PERSONA_TOPICS_NAME_OFFER_KPIS", "offer-catalog"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("topics offer-catalog and offer-kpis would both be named 'offer-catalog'");
   }
 
   @Test

@@ -30,6 +30,20 @@ class AclPlanTest {
   }
 
   @Test
+  void shouldGrantATopicAnotherTeamOwnsEverythingButReconfiguringIt() {
+    PersonaConfig shared = ConfigLoader.load(Map.of("PERSONA_APPLICATION_ID", "persona", "PERSONA_TOPICS_PREFIX",
+        "shop1.", "PERSONA_TOPICS_NAME_CLICKSTREAM", "web.tracker-events"), null);
+
+    assertThat(AclPlan.grants(shared)).filteredOn(grant -> grant.type() == ResourceType.TOPIC
+            && grant.pattern() == PatternType.LITERAL).extracting(Grant::name)
+        .contains("web.tracker-events", "shop1.personalized-offers", "shop1.dead-letter")
+        .doesNotContain("clickstream", "personalized-offers");
+    assertThat(AclPlan.grants(shared)).filteredOn(grant -> grant.name().equals("web.tracker-events")).singleElement()
+        .satisfies(grant -> assertThat(grant.operations()).contains(AclOperation.READ)
+            .doesNotContain(AclOperation.ALTER_CONFIGS));
+  }
+
+  @Test
   void shouldNeverGrantAPrefixThatReachesBeyondTheApplicationsOwnResources() {
     assertThat(grants).filteredOn(grant -> grant.pattern() == PatternType.PREFIXED)
         .allSatisfy(grant -> assertThat(grant.name()).isEqualTo("persona-"));

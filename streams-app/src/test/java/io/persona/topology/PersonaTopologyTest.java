@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.TestEvents;
 import io.persona.config.ConfigLoader;
+import io.persona.config.PersonaConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyDescription.Subtopology;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,38 @@ class PersonaTopologyTest {
     // A device-keyed click goes through identity resolution and one repartition to the customer's task.
     assertThat(subtopologyReading(description, "profile-deltas-repartition")).isSameAs(customerTask);
     assertThat(subtopologyReading(description, "identity-logins-repartition")).isSameAs(customerTask);
+  }
+
+  @Test
+  void shouldReadAndWriteOnlyTheConfiguredTopicNamesAndKeepTheProcessorNames() throws IOException {
+    PersonaConfig shared = ConfigLoader.load(Map.of("PERSONA_TOPICS_PREFIX", "shop1.",
+        "PERSONA_TOPICS_NAME_CLICKSTREAM", "web.tracker-events"), null);
+
+    for (Topology topology : List.of(PersonaTopology.build(shared), LearningTopology.build(shared))) {
+      assertThat(externalTopics(topology.describe())).isNotEmpty().allSatisfy(topic ->
+          assertThat(topic).matches("shop1\\..*|web\\.tracker-events|persona-.*"));
+    }
+    String renamed = golden("golden-topology.txt");
+    for (String role : TopicNames.roles()) {
+      renamed = renamed.replaceAll("(topics: \\[|topic: )" + role + "([\\],)])", "$1" + shared.topics().of(role) + "$2");
+    }
+    assertThat(PersonaTopology.build(shared).describe().toString()).isEqualTo(renamed);
+  }
+
+  /** Source and sink topics (global stores' topics included), internal ones named as the app id prefixes them. */
+  private static List<String> externalTopics(TopologyDescription description) {
+    List<String> topics = new ArrayList<>();
+    for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Source source) {
+          source.topicSet().forEach(t -> topics.add(t.endsWith("-repartition") ? "persona-" + t : t));
+        } else if (node instanceof TopologyDescription.Sink sink) {
+          topics.add(sink.topic().endsWith("-repartition") ? "persona-" + sink.topic() : sink.topic());
+        }
+      }
+    }
+    description.globalStores().forEach(store -> topics.addAll(store.source().topicSet()));
+    return topics;
   }
 
   private static Subtopology subtopologyReading(TopologyDescription description, String topic) {
