@@ -80,6 +80,11 @@ public final class ConfigKeys {
   public static final String SERVER_TLS_STORE_TYPE = "server.tls.store.type";
   public static final String SERVER_TLS_TRUSTSTORE = "server.tls.truststore.location";
   public static final String SERVER_TLS_TRUSTSTORE_PASSWORD = "server.tls.truststore.password";
+  public static final String COLLECTOR_ENABLED = "collector.enabled";
+  public static final String COLLECTOR_WRITE_KEYS = "collector.write.keys";
+  public static final String COLLECTOR_ALLOWED_ORIGINS = "collector.allowed.origins";
+  public static final String COLLECTOR_ACK_TIMEOUT_MS = "collector.ack.timeout.ms";
+  public static final String COLLECTOR_MAX_REQUEST_BYTES = "collector.max.request.bytes";
   public static final String CONSENT_DEFAULT_PREFIX = "consent.default.";
   public static final String AD_PSEUDONYM_KEY = "privacy.ad.pseudonym.key";
   public static final String INACTIVE_RETENTION_MS = "retention.inactive.after.ms";
@@ -136,6 +141,16 @@ public final class ConfigKeys {
           .define(SERVER_TLS_TRUSTSTORE, Type.STRING, "", MEDIUM,
               "Trust store the API checks other instances against when it forwards; none: the JVM's default.")
           .define(SERVER_TLS_TRUSTSTORE_PASSWORD, Type.PASSWORD, "", MEDIUM, "Password of the API's trust store.")
+          .define(COLLECTOR_ENABLED, Type.BOOLEAN, true, MEDIUM,
+              "Serve the event collector (POST /v1/track, /v1/page, /v1/identify, /v1/batch) and /persona.js.")
+          .define(COLLECTOR_WRITE_KEYS, Type.PASSWORD, "", MEDIUM,
+              "Write keys (comma-separated) a tracker must send; none: any request is taken.")
+          .define(COLLECTOR_ALLOWED_ORIGINS, Type.LIST, "*", MEDIUM,
+              "Web origins (https://shop.example.com) whose pages may send events; * for any.")
+          .define(COLLECTOR_ACK_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(1_000, 120_000), LOW,
+              "How long a collector request waits for Kafka's acknowledgement before answering 503.")
+          .define(COLLECTOR_MAX_REQUEST_BYTES, Type.INT, 512_000, Range.between(1_024, 10_000_000), LOW,
+              "Largest collector request body (413 beyond).")
           .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(1_000, 600_000), LOW,
               "How long a clean stop (SIGTERM) may take before the app gives up waiting.")
           .define(HALF_LIFE_MS, Type.LONG, 30 * DAY, Range.atLeast(HOUR), MEDIUM,

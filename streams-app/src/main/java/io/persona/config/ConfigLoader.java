@@ -5,6 +5,7 @@ import static io.persona.config.ConfigKeys.KAFKA_PREFIX;
 
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEventType;
+import io.persona.collect.CollectorSettings;
 import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.privacy.PrivacySettings;
@@ -147,7 +148,17 @@ public final class ConfigLoader {
         (Integer) parsed.get(ConfigKeys.SERVER_PORT),
         advertisedHost(parsed),
         apiTokens(parsed),
-        apiTls(parsed));
+        apiTls(parsed),
+        collector(parsed));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static CollectorSettings collector(Map<String, Object> parsed) {
+    return new CollectorSettings((Boolean) parsed.get(ConfigKeys.COLLECTOR_ENABLED),
+        Set.copyOf(tokens(((Password) parsed.get(ConfigKeys.COLLECTOR_WRITE_KEYS)).value())),
+        ((List<String>) parsed.get(ConfigKeys.COLLECTOR_ALLOWED_ORIGINS)).stream().map(String::trim).toList(),
+        millis(parsed, ConfigKeys.COLLECTOR_ACK_TIMEOUT_MS),
+        (Integer) parsed.get(ConfigKeys.COLLECTOR_MAX_REQUEST_BYTES));
   }
 
   private static TopicNames topicNames(Map<String, Object> parsed) {

@@ -1,5 +1,6 @@
 package io.persona.config;
 
+import io.persona.collect.CollectorSettings;
 import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.offers.OfferSettings;
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param apiTokens who may ask the API about customers
  * @param apiTls TLS for the API; null for plain HTTP
  * @param serverPort port of the HTTP API; 0 when it is off
+ * @param collector the HTTP event collector on the API's port
  */
 public record PersonaConfig(
     String bootstrapServers,
@@ -51,7 +53,8 @@ public record PersonaConfig(
     int serverPort,
     String advertisedHost,
     ApiTokens apiTokens,
-    ApiTls apiTls) {
+    ApiTls apiTls,
+    CollectorSettings collector) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -67,6 +70,6 @@ public record PersonaConfig(
         + Secrets.masked(kafkaOverrides) + ", profile=" + profile + ", identity=" + identity + ", events=" + events
         + ", expiryScanInterval=" + expiryScanInterval + ", orderWait=" + orderWait + ", learningCommitInterval="
         + learningCommitInterval + ", offers=" + offers + ", privacy=" + privacy + ", serverHost=" + serverHost
-        + ", serverPort=" + serverPort + ", advertisedHost=" + advertisedHost + ", apiTokens=" + apiTokens + ", apiTls=" + (apiTls == null ? "off" : "on") + "]";
+        + ", serverPort=" + serverPort + ", advertisedHost=" + advertisedHost + ", apiTokens=" + apiTokens + ", apiTls=" + (apiTls == null ? "off" : "on") + ", collector=" + collector + "]";
   }
 }

@@ -11,6 +11,8 @@ import io.persona.PersonaApp;
 import io.persona.avro.Channel;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.OfferKpi;
+import io.persona.collect.CollectorHandler;
+import io.persona.collect.TrackerScript;
 import io.persona.config.PersonaConfig;
 import io.persona.offers.Decider.Option;
 import io.persona.query.OfferQueries;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API, on the JDK's own server, JSON via Jackson:
  * {@code GET /customers/{id}/profile}, {@code GET /customers/{id}/offers?k=10&channel=email&list=top|discover},
- * {@code GET /offers/{id}/kpis}, {@code GET /health}, {@code GET /ready}, {@code GET /metrics} (Prometheus).
+ * {@code GET /offers/{id}/kpis}, {@code GET /health}, {@code GET /ready}, {@code GET /metrics} (Prometheus); the
+ * event collector ({@code POST /v1/*}, {@link CollectorHandler}) and its tracker ({@code /persona.js}) on the same port.
  *
  * <p>A customer lives on the instance that owns their partition; a request for one owned elsewhere is forwarded there
  * (once: a forwarded request is never forwarded again). 503 with Retry-After while the owner is unknown or restoring,
@@ -63,9 +66,11 @@ public final class ApiServer implements AutoCloseable {
   private final HostInfo self;
   private final ApiTokens tokens;
   private final HttpServer server;
-  private final ExecutorService workers = Executors.newFixedThreadPool(4);
+  // a collector request waits for Kafka's acknowledgement: enough threads for trackers' requests to overlap
+  private final ExecutorService workers = Executors.newFixedThreadPool(16);
   private final HttpClient client;
   private final String scheme;
+  private final CollectorHandler collector;
 
   private ApiServer(PersonaApp app, PersonaConfig config) throws IOException {
     this.app = app;
@@ -88,6 +93,11 @@ public final class ApiServer implements AutoCloseable {
     this.client = forwarding.build();
     server.setExecutor(workers);
     server.createContext("/", this::handle);
+    this.collector = config.collector().enabled() ? CollectorHandler.start(config) : null;
+    if (collector != null) {
+      server.createContext("/v1/", collector);
+      server.createContext("/persona.js", new TrackerScript());
+    }
   }
 
   public static ApiServer start(PersonaApp app, PersonaConfig config) throws IOException {
@@ -110,6 +120,9 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     workers.shutdownNow();
+    if (collector != null) {
+      collector.close();
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
