@@ -2,6 +2,7 @@ package io.persona;
 
 import io.persona.cli.AclsCommand;
 import io.persona.cli.BenchCommand;
+import io.persona.cli.CollectorLoadCommand;
 import io.persona.cli.CliException;
 import io.persona.cli.ConsumeCommand;
 import io.persona.cli.CreateTopicsCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       ConsumeCommand.class,
       SchemasCommand.class,
       BenchCommand.class,
+      CollectorLoadCommand.class,
       SimulateCommand.class,
       FaultsCommand.class,
       ReplayCommand.class,

@@ -34,6 +34,14 @@ class CommandErrorsTest {
   }
 
   @Test
+  void shouldKeepTheCollectorLoadTestOnLoopback() {
+    CommandRun run = CommandRun.of("collector-load", "--url", "http://10.1.2.3:8080");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("--url must be on loopback");
+  }
+
+  @Test
   void shouldRefuseLatestTogetherWithFollow() {
     CommandRun run = CommandRun.of("consume", "--topic", "customer-profiles", "--latest", "--follow");
 
