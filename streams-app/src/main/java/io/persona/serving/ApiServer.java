@@ -113,6 +113,10 @@ public final class ApiServer implements AutoCloseable {
       LOG.warn("the HTTP API is bound to {} without tokens: anyone who reaches the port can read every profile. "
           + "Set server.auth.tokens", config.serverHost());
     }
+    if (config.collector().enabled() && config.collector().writeKeys().isEmpty() && !isLoopback(config.serverHost())) {
+      LOG.warn("the event collector (/v1/*) is bound to {} without write keys: anyone who reaches the port can send "
+          + "events. Set collector.write.keys", config.serverHost());
+    }
     return api;
   }
 
