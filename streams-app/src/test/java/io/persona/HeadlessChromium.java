@@ -107,12 +107,21 @@ public final class HeadlessChromium implements AutoCloseable {
     return result.path("result").path("value");
   }
 
-  /** Waits until {@code condition} (JavaScript) is true in the page. */
+  /** Waits until {@code condition} (JavaScript) is true in the page; while the page loads, it may also fail. */
   public void waitFor(String condition, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!evaluate("Boolean(" + condition + ")").asBoolean()) {
+    String last = "false";
+    while (true) {
+      try {
+        if (evaluate("Boolean(" + condition + ")").asBoolean()) {
+          return;
+        }
+      } catch (IllegalStateException e) {
+        last = e.getMessage();
+      }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out waiting for " + condition);
+        throw new IllegalStateException("timed out waiting for " + condition + " (last: " + last + "); the page says: "
+            + evaluate("document.body ? document.body.innerText.slice(0, 500) : ''"));
       }
       Thread.sleep(100);
     }

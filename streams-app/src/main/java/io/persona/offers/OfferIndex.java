@@ -4,6 +4,7 @@ import io.persona.avro.Channel;
 import io.persona.avro.OfferCatalogEntry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +51,11 @@ public final class OfferIndex {
 
   public synchronized OfferCatalogEntry get(String offerId) {
     return byId.get(offerId);
+  }
+
+  /** Every offer in the catalog, paused ones included, by id. */
+  public synchronized List<OfferCatalogEntry> all() {
+    return byId.values().stream().sorted(Comparator.comparing(OfferCatalogEntry::getOfferId)).toList();
   }
 
   public synchronized int size() {

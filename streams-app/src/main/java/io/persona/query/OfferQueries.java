@@ -2,7 +2,9 @@ package io.persona.query;
 
 import io.persona.avro.Channel;
 import io.persona.avro.CustomerOfferState;
+import io.persona.avro.ConsentState;
 import io.persona.avro.CustomerProfile;
+import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.OfferKpi;
 import io.persona.avro.ProductNeighbours;
 import io.persona.config.PersonaConfig;
@@ -14,6 +16,7 @@ import io.persona.topology.CustomerPartitions;
 import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,6 +24,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -89,12 +93,36 @@ public final class OfferQueries {
     return readCustomer(StoreNames.CUSTOMER_OFFER_STATE, customerId);
   }
 
+  /** The time the answers about this customer are as of: the latest event time processed here. */
+  public Instant asOf(String customerId) {
+    return now(profile(customerId));
+  }
+
   private Instant now(CustomerProfile profile) {
     Instant now = views.latestEventTime();
     if (now == null) { // nothing processed since the start: the customer's own latest event is the best "now"
       now = profile != null ? profile.getLastSeen() : Instant.EPOCH;
     }
     return now;
+  }
+
+  /** The customer's consent changes per channel, or null when none was ever recorded (the defaults apply). */
+  public ConsentState consent(String customerId) {
+    return readCustomer(StoreNames.CONSENT, customerId);
+  }
+
+  /** Every catalog offer, paused ones included. */
+  public List<OfferCatalogEntry> catalog() {
+    return views.catalog().all();
+  }
+
+  /** The KPIs of every offer ever decided, retired ones included. */
+  public List<OfferKpi> allKpis() {
+    List<OfferKpi> all = new ArrayList<>();
+    try (KeyValueIterator<String, OfferKpi> each = this.<OfferKpi>global(StoreNames.OFFER_KPIS).all()) {
+      each.forEachRemaining(entry -> all.add(entry.value));
+    }
+    return all;
   }
 
   /** The offer's KPIs per arm, or null for an offer never decided. */

@@ -9,17 +9,21 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.persona.PersonaApp;
 import io.persona.avro.Channel;
+import io.persona.avro.ConsentState;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.OfferKpi;
 import io.persona.collect.CollectorHandler;
 import io.persona.collect.TrackerScript;
 import io.persona.config.PersonaConfig;
+import io.persona.marketing.MarketingApi;
+import io.persona.privacy.Consents;
 import io.persona.offers.Decider.Option;
 import io.persona.query.OfferQueries;
 import io.persona.query.OfferQueries.NotHostedHereException;
 import io.persona.serde.JsonAvro;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -28,6 +32,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FORWARDED = "X-Persona-Forwarded";
-  private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)/(profile|offers)");
+  private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)/(profile|offers|consent)");
   private static final Pattern OFFER_KPIS = Pattern.compile("/offers/([^/]+)/kpis");
   private static final int MAX_K = 100;
 
@@ -71,6 +76,8 @@ public final class ApiServer implements AutoCloseable {
   private final HttpClient client;
   private final String scheme;
   private final CollectorHandler collector;
+  private final Consents consents;
+  private final MarketingApi marketing;
 
   private ApiServer(PersonaApp app, PersonaConfig config) throws IOException {
     this.app = app;
@@ -93,6 +100,10 @@ public final class ApiServer implements AutoCloseable {
     this.client = forwarding.build();
     server.setExecutor(workers);
     server.createContext("/", this::handle);
+    this.consents = config.privacy().consents();
+    this.marketing = new MarketingApi(queries, config);
+    server.createContext("/marketing/", marketing);
+    server.createContext("/ui", new StaticPages("/ui"));
     this.collector = config.collector().enabled() ? CollectorHandler.start(config) : null;
     if (collector != null) {
       server.createContext("/v1/", collector);
@@ -127,6 +138,7 @@ public final class ApiServer implements AutoCloseable {
     if (collector != null) {
       collector.close();
     }
+    marketing.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -144,6 +156,9 @@ public final class ApiServer implements AutoCloseable {
 
   private Reply route(HttpExchange exchange) {
     String path = exchange.getRequestURI().getPath();
+    if (path.equals("/")) {
+      return new Reply(302, "", false, "text/plain").location("/ui/");
+    }
     if (path.equals("/health")) {
       return Reply.json(200, JSON.createObjectNode().put("status", "UP"));
     }
@@ -157,7 +172,7 @@ public final class ApiServer implements AutoCloseable {
     }
     Matcher offer = OFFER_KPIS.matcher(path);
     Matcher customer = CUSTOMER.matcher(path);
-    boolean profile = customer.matches() && customer.group(2).equals("profile");
+    boolean profile = customer.matches() && !customer.group(2).equals("offers");
     switch (tokens.check(exchange.getRequestHeaders().getFirst("Authorization"), profile)) {
       case UNAUTHENTICATED -> {
         return Reply.error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
@@ -196,7 +211,8 @@ public final class ApiServer implements AutoCloseable {
       return forward(owner, exchange.getRequestURI(), exchange.getRequestHeaders().getFirst("Authorization"));
     }
     try {
-      return request.offers() ? offers(customerId, request) : profile(customerId);
+      return request.offers() ? offers(customerId, request)
+          : what.equals("consent") ? consent(customerId) : profile(customerId);
     } catch (NotHostedHereException e) {
       return Reply.error(503, "the customer's state is restoring").retryAfterIf(true);
     }
@@ -205,6 +221,25 @@ public final class ApiServer implements AutoCloseable {
   private Reply profile(String customerId) {
     CustomerProfile profile = queries.profile(customerId);
     return profile == null ? Reply.error(404, "unknown customer") : Reply.raw(200, JsonAvro.toJson(profile));
+  }
+
+  /** Whether each channel may be used now (in the latest event time processed), and the recorded changes. */
+  private Reply consent(String customerId) {
+    ConsentState state = queries.consent(customerId);
+    Instant now = queries.asOf(customerId);
+    ObjectNode body = JSON.createObjectNode().put("customerId", customerId).put("asOf", now.toString());
+    ObjectNode allowed = body.putObject("allowed");
+    for (Channel channel : Channel.values()) {
+      if (channel != Channel.UNKNOWN) {
+        allowed.put(channel.name(), consents.allows(state, channel, now));
+      }
+    }
+    try {
+      body.set("changes", state == null ? JSON.createArrayNode() : JSON.readTree(JsonAvro.toJson(state)).path("changes"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Reply.json(200, body);
   }
 
   private Reply offers(String customerId, Request request) {
@@ -261,6 +296,9 @@ public final class ApiServer implements AutoCloseable {
     if (reply.retryAfter()) {
       exchange.getResponseHeaders().set("Retry-After", "1");
     }
+    if (reply.location() != null) {
+      exchange.getResponseHeaders().set("Location", reply.location());
+    }
     if (reply.status() == 401) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"persona\"");
     }
@@ -294,7 +332,7 @@ public final class ApiServer implements AutoCloseable {
   /** What a customer request asks: the profile, or the top k (or discovery) offers on a channel. */
   private record Request(boolean offers, int k, Channel channel, boolean discover) {
     static Request of(String what, Map<String, String> params) {
-      if (what.equals("profile")) {
+      if (!what.equals("offers")) {
         return new Request(false, 0, Channel.UNKNOWN, false);
       }
       String list = params.getOrDefault("list", "top");
@@ -323,9 +361,17 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private record Reply(int status, String body, boolean retryAfter, String contentType) {
+  private record Reply(int status, String body, boolean retryAfter, String contentType, String location) {
+    Reply(int status, String body, boolean retryAfter, String contentType) {
+      this(status, body, retryAfter, contentType, null);
+    }
+
     Reply(int status, String body, boolean retryAfter) {
       this(status, body, retryAfter, "application/json");
+    }
+
+    Reply location(String to) {
+      return new Reply(status, body, retryAfter, contentType, to);
     }
 
     static Reply json(int status, ObjectNode body) {
@@ -341,7 +387,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     Reply retryAfterIf(boolean retry) {
-      return new Reply(status, body, retry, contentType);
+      return new Reply(status, body, retry, contentType, location);
     }
   }
 }
