@@ -2,6 +2,8 @@ package io.persona.cli;
 
 import io.persona.avro.ArmKpi;
 import io.persona.avro.OfferKpi;
+import io.persona.marketing.ArmTotals;
+import io.persona.marketing.Uplift;
 import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.io.PrintWriter;
@@ -48,11 +50,11 @@ public final class KpisCommand implements Callable<Integer> {
           t.getDecisions(), t.getRedeemed(), t.getConverted(), 100 * t.getConversionRate(), t.getRevenue(),
           t.getAverageOrderValue(), h.getDecisions(), 100 * h.getConversionRate(), 100 * kpi.getUpliftRate(),
           kpi.getBudgetRefusals());
-      add(total, t);
-      add(holdout, h);
+      ArmTotals.add(total, t);
+      ArmTotals.add(holdout, h);
     }
-    double treatmentRate = rate(total);
-    double holdoutRate = rate(holdout);
+    double treatmentRate = ArmTotals.responseRate(total);
+    double holdoutRate = ArmTotals.responseRate(holdout);
     out.printf("%-26s %6d %8d %9d %6.1f%% %9.2f %9s %7d %8.1f%% %+7.1f%%%n", "all offers", total.getDecisions(),
         total.getRedeemed(), total.getConverted(), 100 * treatmentRate, total.getRevenue(), "",
         holdout.getDecisions(), 100 * holdoutRate, 100 * (treatmentRate - holdoutRate));
@@ -60,12 +62,11 @@ public final class KpisCommand implements Callable<Integer> {
             + "they received nothing to redeem)%n", 100 * share(total.getRedeemed(), total.getDecisions()),
         total.getRedeemed(), total.getDecisions(), 100 * share(holdout.getRedeemed(), holdout.getDecisions()),
         holdout.getRedeemed(), holdout.getDecisions());
-    double margin = 1.96 * Math.sqrt(variance(treatmentRate, total.getDecisions())
-        + variance(holdoutRate, holdout.getDecisions()));
+    Uplift uplift = Uplift.of(total, holdout);
     out.printf("response rate (redeemed, or bought the offer's target within the attribution window): "
         + "treatment %.1f%%, holdout %.1f%%, uplift %+.1f points (95%% interval %+.1f to %+.1f)%n",
-        100 * treatmentRate, 100 * holdoutRate, 100 * (treatmentRate - holdoutRate),
-        100 * (treatmentRate - holdoutRate - margin), 100 * (treatmentRate - holdoutRate + margin));
+        100 * uplift.treatmentRate(), 100 * uplift.holdoutRate(), 100 * uplift.points(), 100 * uplift.low(),
+        100 * uplift.high());
     if (byWeek) {
       printWeeks(out, ResponsesByWeek.read(bootstrap.consumer(Map.of()), bootstrap.topics().of(Topics.OFFER_OUTCOMES)));
     }
@@ -73,27 +74,11 @@ public final class KpisCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The variance of a rate observed over {@code n} decisions (a normal approximation, decisions independent). */
-  private static double variance(double rate, long n) {
-    return n == 0 ? 0 : rate * (1 - rate) / n;
-  }
-
   private static void printWeeks(PrintWriter out, Map<LocalDate, long[]> weeks) {
     out.printf("%nresponse rate of the offers sent, by week of the decision, once their attribution window closed "
         + "(what the learning has made of them):%n");
     weeks.forEach((monday, counts) -> out.printf("  week of %s  %6.1f%%  (%,d of %,d answered)%n", monday,
         100 * share(counts[1], counts[0]), counts[1], counts[0]));
-  }
-
-  private static void add(ArmKpi total, ArmKpi arm) {
-    total.setDecisions(total.getDecisions() + arm.getDecisions());
-    total.setRedeemed(total.getRedeemed() + arm.getRedeemed());
-    total.setConverted(total.getConverted() + arm.getConverted());
-    total.setRevenue(total.getRevenue() + arm.getRevenue());
-  }
-
-  private static double rate(ArmKpi arm) {
-    return share(arm.getRedeemed() + arm.getConverted(), arm.getDecisions());
   }
 
   private static double share(long part, long whole) {

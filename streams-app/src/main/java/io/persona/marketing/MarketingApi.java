@@ -131,8 +131,8 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
           id -> JSON.createObjectNode().put("offerId", id).put("status", "retired"));
       node.set("kpi", JSON.readTree(JsonAvro.toJson(kpi)));
       node.set("uplift", uplift(Uplift.of(kpi.getTreatment(), kpi.getHoldout())));
-      add(treatment, kpi.getTreatment());
-      add(holdout, kpi.getHoldout());
+      ArmTotals.add(treatment, kpi.getTreatment());
+      ArmTotals.add(holdout, kpi.getHoldout());
     }
     ObjectNode body = JSON.createObjectNode();
     ArrayNode list = body.putArray("offers");
@@ -214,13 +214,6 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
   private static ObjectNode day(ResponseTimeline.Day day) {
     return JSON.createObjectNode().put("decided", day.decided()).put("closed", day.closed())
         .put("answered", day.answered()).put("responseRate", day.responseRate());
-  }
-
-  private static void add(ArmKpi total, ArmKpi arm) {
-    total.setDecisions(total.getDecisions() + arm.getDecisions());
-    total.setRedeemed(total.getRedeemed() + arm.getRedeemed());
-    total.setConverted(total.getConverted() + arm.getConverted());
-    total.setRevenue(total.getRevenue() + arm.getRevenue());
   }
 
   private static String param(HttpExchange exchange, String name) {

@@ -8,18 +8,14 @@ import io.persona.avro.ArmKpi;
  */
 public record Uplift(double treatmentRate, double holdoutRate, double low, double high) {
   public static Uplift of(ArmKpi treatment, ArmKpi holdout) {
-    double t = rate(treatment);
-    double h = rate(holdout);
+    double t = ArmTotals.responseRate(treatment);
+    double h = ArmTotals.responseRate(holdout);
     double margin = 1.96 * Math.sqrt(variance(t, treatment.getDecisions()) + variance(h, holdout.getDecisions()));
     return new Uplift(t, h, t - h - margin, t - h + margin);
   }
 
   public double points() {
     return treatmentRate - holdoutRate;
-  }
-
-  static double rate(ArmKpi arm) {
-    return arm.getDecisions() == 0 ? 0 : (double) (arm.getRedeemed() + arm.getConverted()) / arm.getDecisions();
   }
 
   private static double variance(double rate, long n) {
