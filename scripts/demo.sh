@@ -205,6 +205,8 @@ show_api() {
   curl -s "$API/customers/c-7/offers?k=3&channel=email" || echo "(no answer from $API)"
   echo
   echo "more to try while the app runs (scripts/demo.sh --keep-running):"
+  echo "  the marketer's page: $API/ui/ (offers, KPIs and charts, customers, new offers)"
+  echo "  curl -si -X POST $API/v1/track -H 'Content-Type: application/json' -d '{\"event\": \"Product Viewed\", \"anonymousId\": \"a-1\", \"userId\": \"c-7\", \"properties\": {\"product_id\": \"p-garden-1\"}}'"
   echo "  curl $API/customers/c-7/profile"
   echo "  curl '$API/customers/c-7/offers?k=5&channel=pos'"
   echo "  curl $API/offers/o-garden-10/kpis"
