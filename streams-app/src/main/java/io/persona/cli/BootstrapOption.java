@@ -3,6 +3,7 @@ package io.persona.cli;
 import io.persona.config.ConfigLoader;
 import io.persona.config.KafkaClients;
 import io.persona.config.PersonaConfig;
+import io.persona.serde.OutputSettings;
 import io.persona.topology.TopicNames;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,6 +34,11 @@ final class BootstrapOption {
   /** The names the app's topics have on this cluster ({@code topics.prefix}, {@code topics.name.<topic>}). */
   TopicNames topics() {
     return config().topics();
+  }
+
+  /** How the app writes the offers ({@code output.format}), so a reader can follow. */
+  OutputSettings output() {
+    return config().output();
   }
 
   Map<String, Object> admin(Map<String, Object> extra) {

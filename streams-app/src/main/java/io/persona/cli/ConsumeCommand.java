@@ -1,6 +1,7 @@
 package io.persona.cli;
 
 import io.persona.serde.JsonAvro;
+import io.persona.topology.OutputSerdes;
 import io.persona.topology.Topic;
 import io.persona.topology.Topics;
 import java.io.PrintWriter;
@@ -16,7 +17,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,8 +32,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Prints a topic as JSON lines, from the beginning up to the end it had when the command started (or on, with
- * {@code --follow}). Reads only committed transactions, as the email and ad services do. The dead-letter topic is
- * printed with its headers and the original bytes in base64.
+ * {@code --follow}). Reads only committed transactions, as the email and ad services do. Offers are read in whichever
+ * output format wrote them. The dead-letter topic is printed with its headers and the original bytes in base64.
  */
 @Command(name = "consume", description = "Print a topic as JSON lines (read_committed).")
 public final class ConsumeCommand implements Callable<Integer> {
@@ -66,6 +69,8 @@ public final class ConsumeCommand implements Callable<Integer> {
     }
     boolean deadLetters = topicName.equals(Topics.DEAD_LETTER);
     Topic<?> topic = deadLetters ? null : TopicOption.resolve(spec, topicName);
+    Deserializer<? extends SpecificRecord> values =
+        deadLetters ? null : new OutputSerdes(bootstrap.output()).reader(topic);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -81,7 +86,7 @@ public final class ConsumeCommand implements Callable<Integer> {
           if (printed == max) {
             break;
           }
-          String line = deadLetters ? deadLetter(record) : render(topic, record, err);
+          String line = deadLetters ? deadLetter(record) : render(values, record, err);
           line = pretty && line != null ? indent(line) : line;
           if (latest) {
             latestByKey.remove(record.key());
@@ -101,12 +106,13 @@ public final class ConsumeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String render(Topic<?> topic, ConsumerRecord<String, byte[]> record, PrintWriter err) {
+  private String render(Deserializer<? extends SpecificRecord> values, ConsumerRecord<String, byte[]> record,
+      PrintWriter err) {
     if (record.value() == null) {
       return withMetadata ? metadata(record).putNull("value").toString() : null;
     }
     try {
-      String json = JsonAvro.toJson(topic.valueSerde().decode(record.value()));
+      String json = JsonAvro.toJson(values.deserialize(record.topic(), record.headers(), record.value()));
       if (!withMetadata) {
         return json;
       }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code check}: every topic's current schema (as built into this jar) reads every released version and is itself
- * released. {@code release}: records the current schema as the next released version, if it passes compatibility.
+ * released; for the values of output topics, every released version also reads the current schema. {@code release}: records the current schema as the next released version, if it passes compatibility.
  */
 @Command(name = "schemas", description = "Check or release the Avro schemas of every topic and store.")
 public final class SchemasCommand implements Callable<Integer> {
@@ -44,7 +44,8 @@ public final class SchemasCommand implements Callable<Integer> {
     for (Class<? extends SpecificRecord> type : Contracts.VERSIONED_TYPES) {
       Schema current = Contracts.schema(type);
       List<Schema> released = ReleasedSchemas.fromDirectory(releasedDir, current.getName());
-      SchemaCompatibilityGate.Result result = SchemaCompatibilityGate.check(current, released);
+      SchemaCompatibilityGate.Result result =
+          SchemaCompatibilityGate.check(current, released, Contracts.compatibility(type));
       if (action == Action.release && !result.released() && result.incompatibilities().isEmpty()) {
         Path file = releasedDir.resolve(ReleasedSchemas.fileName(current.getName(), released.size() + 1));
         Files.createDirectories(file.getParent());

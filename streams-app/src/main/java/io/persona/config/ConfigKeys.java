@@ -4,6 +4,7 @@ import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
 import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
 import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
 
+import io.persona.serde.OutputFormat;
 import io.persona.topology.TopicNames;
 import java.nio.file.Path;
 import org.apache.kafka.common.config.ConfigDef;
@@ -90,6 +91,8 @@ public final class ConfigKeys {
   public static final String INACTIVE_RETENTION_MS = "retention.inactive.after.ms";
   public static final String CHANGELOG_MAX_COMPACTION_LAG_MS = "changelog.max.compaction.lag.ms";
   public static final String CHANGELOG_SEGMENT_MS = "changelog.segment.ms";
+  public static final String OUTPUT_FORMAT = "output.format";
+  public static final String OUTPUT_REGISTRY_URL = "output.registry.url";
 
   private static final long HOUR = 3_600_000L;
   private static final long MINUTE = 60_000L;
@@ -281,6 +284,12 @@ public final class ConfigKeys {
               "Changelog max.compaction.lag.ms: an erased value is compacted away within about this time.")
           .define(CHANGELOG_SEGMENT_MS, Type.LONG, HOUR, Range.atLeast(1_000), LOW,
               "Changelog segment.ms: segments roll this often, so that compaction reaches recent tombstones.")
+          .define(OUTPUT_FORMAT, Type.STRING, "avro", ValidString.in(OutputFormat.allowed().toArray(String[]::new)),
+              MEDIUM, "How personalized-offers and ad-offers are written: avro (single-object encoding, no registry), "
+                  + "json (UTF-8, as persona consume prints), or registry (Avro framed for an Apicurio registry).")
+          .define(OUTPUT_REGISTRY_URL, Type.STRING, "", MEDIUM,
+              "URL of the Apicurio registry the registry format registers and looks up schemas at, such as "
+                  + "http://registry:8080/apis/registry/v3; required by output.format=registry.")
           .define(TOPICS_PREFIX, Type.STRING, "", LOW,
               "Put before the name of every Persona topic not named by topics.name.<topic> (for a shared cluster)."));
 

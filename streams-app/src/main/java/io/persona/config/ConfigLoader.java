@@ -6,6 +6,8 @@ import static io.persona.config.ConfigKeys.KAFKA_PREFIX;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEventType;
 import io.persona.collect.CollectorSettings;
+import io.persona.serde.OutputFormat;
+import io.persona.serde.OutputSettings;
 import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.privacy.PrivacySettings;
@@ -149,10 +151,22 @@ public final class ConfigLoader {
         advertisedHost(parsed),
         apiTokens(parsed),
         apiTls(parsed),
-        collector(parsed));
+        collector(parsed),
+        output(parsed));
   }
 
   @SuppressWarnings("unchecked")
+  private static OutputSettings output(Map<String, Object> parsed) {
+    OutputFormat format = OutputFormat.of((String) parsed.get(ConfigKeys.OUTPUT_FORMAT));
+    String url = ((String) parsed.get(ConfigKeys.OUTPUT_REGISTRY_URL)).trim();
+    if (format == OutputFormat.REGISTRY && url.isEmpty()) {
+      throw new ConfigException(ConfigKeys.OUTPUT_FORMAT + "=registry needs " + ConfigKeys.OUTPUT_REGISTRY_URL + " (or "
+          + envName(ConfigKeys.OUTPUT_REGISTRY_URL) + "): the URL of the Apicurio registry, such as "
+          + "http://registry:8080/apis/registry/v3");
+    }
+    return new OutputSettings(format, url);
+  }
+
   private static CollectorSettings collector(Map<String, Object> parsed) {
     return new CollectorSettings((Boolean) parsed.get(ConfigKeys.COLLECTOR_ENABLED),
         Set.copyOf(tokens(((Password) parsed.get(ConfigKeys.COLLECTOR_WRITE_KEYS)).value())),

@@ -1,6 +1,7 @@
 package io.persona.config;
 
 import io.persona.collect.CollectorSettings;
+import io.persona.serde.OutputSettings;
 import io.persona.identity.IdentitySettings;
 import io.persona.ingest.EventValidator;
 import io.persona.offers.OfferSettings;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param apiTls TLS for the API; null for plain HTTP
  * @param serverPort port of the HTTP API; 0 when it is off
  * @param collector the HTTP event collector on the API's port
+ * @param output how the offers other services consume are written (output.format)
  */
 public record PersonaConfig(
     String bootstrapServers,
@@ -54,7 +56,8 @@ public record PersonaConfig(
     String advertisedHost,
     ApiTokens apiTokens,
     ApiTls apiTls,
-    CollectorSettings collector) {
+    CollectorSettings collector,
+    OutputSettings output) {
 
   public PersonaConfig {
     kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -70,6 +73,6 @@ public record PersonaConfig(
         + Secrets.masked(kafkaOverrides) + ", profile=" + profile + ", identity=" + identity + ", events=" + events
         + ", expiryScanInterval=" + expiryScanInterval + ", orderWait=" + orderWait + ", learningCommitInterval="
         + learningCommitInterval + ", offers=" + offers + ", privacy=" + privacy + ", serverHost=" + serverHost
-        + ", serverPort=" + serverPort + ", advertisedHost=" + advertisedHost + ", apiTokens=" + apiTokens + ", apiTls=" + (apiTls == null ? "off" : "on") + ", collector=" + collector + "]";
+        + ", serverPort=" + serverPort + ", advertisedHost=" + advertisedHost + ", apiTokens=" + apiTokens + ", apiTls=" + (apiTls == null ? "off" : "on") + ", collector=" + collector + ", output=" + output + "]";
   }
 }

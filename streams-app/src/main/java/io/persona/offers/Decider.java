@@ -123,6 +123,9 @@ public final class Decider {
         .setExperimentArm(arm)
         .setCreatedAt(now)
         .setExpiresAt(expires)
+        .setOfferName(offer.getName())
+        .setOfferKind(offer.getKind())
+        .setDiscountValue(offer.getDiscountValue())
         .build();
     OfferSend send = new OfferSend(offerEventId, offer.getOfferId(), offerClass(offer), channel, arm, now,
         offer.getTargetProductId(), offer.getTargetCategory(), offer.getTargetBrand(), true,

@@ -253,7 +253,8 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     }
     String pseudonym = pseudonyms.of(offer.getCustomerId());
     AdOffer ad = new AdOffer(pseudonyms.of(offer.getOfferEventId()), pseudonym, offer.getOfferId(),
-        offer.getTrigger(), offer.getCreatedAt(), offer.getExpiresAt());
+        offer.getTrigger(), offer.getCreatedAt(), offer.getExpiresAt(), offer.getOfferName(), offer.getOfferKind(),
+        offer.getDiscountValue());
     context.forward(new Record<>(pseudonym, ad, at.toEpochMilli()));
   }
 

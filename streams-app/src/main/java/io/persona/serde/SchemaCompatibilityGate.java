@@ -6,14 +6,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 
 /**
  * The rule that keeps old records readable: the current schema of a type must be able to read every released
- * version, and must itself be released (so the next build's decoders know it).
+ * version, and must itself be released (so the next build's decoders know it). For a type other services read
+ * ({@link Compatibility#FULL}), every released version must also read records written with the current schema, so
+ * a consumer built against an older release keeps working when the app is upgraded.
  */
 public final class SchemaCompatibilityGate {
+  /** Which readers a new schema must satisfy. */
+  public enum Compatibility {
+    /** The new schema reads data written with every released version (our own decoders, changelog restores). */
+    BACKWARD,
+    /** BACKWARD, and every released version reads data written with the new schema (consumers not yet upgraded). */
+    FULL
+  }
+
   private static final Pattern JAVA_STRING_HINT =
       Pattern.compile("\\{\"type\":\"string\",\"avro\\.java\\.string\":\"String\"\\}");
 
@@ -42,23 +51,31 @@ public final class SchemaCompatibilityGate {
   }
 
   public static Result check(Schema current, List<Schema> released) {
+    return check(current, released, Compatibility.BACKWARD);
+  }
+
+  public static Result check(Schema current, List<Schema> released, Compatibility compatibility) {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < released.size(); i++) {
-      SchemaPairCompatibility result =
-          SchemaCompatibility.checkReaderWriterCompatibility(current, released.get(i));
-      for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
-        problems.add(
-            "%s cannot read released v%d: %s at %s%s (%s)"
-                .formatted(
-                    current.getName(),
-                    i + 1,
-                    incompatibility.getType(),
-                    fieldName(current, incompatibility.getLocation()),
-                    incompatibility.getLocation(),
-                    incompatibility.getMessage()));
+      Schema old = released.get(i);
+      String backward = "%s cannot read released v%d".formatted(current.getName(), i + 1);
+      problems.addAll(incompatibilities(current, old, backward));
+      if (compatibility == Compatibility.FULL) {
+        String forward = "released v%d of %s cannot read records written with the current schema (a consumer on v%d "
+            + "would break)";
+        problems.addAll(incompatibilities(old, current, forward.formatted(i + 1, current.getName(), i + 1)));
       }
     }
     return new Result(current.getName(), problems, isReleased(current, released), released.size());
+  }
+
+  private static List<String> incompatibilities(Schema reader, Schema writer, String what) {
+    SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+    return result.getResult().getIncompatibilities().stream()
+        .map(incompatibility -> "%s: %s at %s%s (%s)".formatted(what, incompatibility.getType(),
+            fieldName(reader, incompatibility.getLocation()), incompatibility.getLocation(),
+            incompatibility.getMessage()))
+        .toList();
   }
 
   /** "field 'price' " for a location such as /fields/9/type/1, so the message names what to fix. */

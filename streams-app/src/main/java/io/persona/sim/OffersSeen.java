@@ -1,7 +1,7 @@
 package io.persona.sim;
 
 import io.persona.avro.PersonalizedOffer;
-import io.persona.topology.Topics;
+import io.persona.serde.OutputReader;
 import io.persona.topology.WholeTopic;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +31,8 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
   private volatile Instant now = Instant.EPOCH;
 
   private final Instant since;
+  /** Avro or JSON, whichever output.format the app writes; the simulator knows no registry. */
+  private final OutputReader<PersonalizedOffer> offers = new OutputReader<>(PersonalizedOffer.class, null);
 
   OffersSeen(Map<String, Object> consumerSettings, String topic, Instant since) {
     this.since = since;
@@ -71,7 +73,7 @@ final class OffersSeen implements ShopperSimulator.ReceivedOffers, AutoCloseable
       consumer.seekToBeginning(partitions);
       while (running) {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-          PersonalizedOffer offer = Topics.PERSONALIZED_OFFERS.valueSerde().decode(record.value());
+          PersonalizedOffer offer = offers.deserialize(record.topic(), record.headers(), record.value());
           if (offer.getCreatedAt().isBefore(since)) {
             return;
           }

@@ -7,6 +7,7 @@ import io.persona.avro.IdentityState;
 import io.persona.avro.LedgerEntry;
 import io.persona.avro.ProfileDelta;
 import io.persona.avro.RecentEventIds;
+import io.persona.serde.SchemaCompatibilityGate.Compatibility;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -25,6 +26,12 @@ public final class Contracts {
       .toList();
 
   private Contracts() {}
+
+  /** FULL for the values of topics other services read, BACKWARD for inputs and internal types. */
+  public static Compatibility compatibility(Class<? extends SpecificRecord> type) {
+    return Topics.OUTPUT_TOPICS.stream().anyMatch(topic -> topic.valueType().equals(type)) ? Compatibility.FULL
+        : Compatibility.BACKWARD;
+  }
 
   public static Schema schema(Class<? extends SpecificRecord> type) {
     return SpecificData.get().getSchema(type);

@@ -54,7 +54,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>In: {@code clickstream} (customer id, or anonymous id when not logged in -> ClickEvent), {@code pos-transactions} (customer id -> PosTransaction),
  * {@code consent-changes}, {@code erasure-requests}, and as global stores {@code offer-catalog},
- * {@code product-similarity} and {@code offer-kpis}. Out: {@code personalized-offers}, {@code ad-offers},
+ * {@code product-similarity} and {@code offer-kpis}. Out: {@code personalized-offers}, {@code ad-offers} (both in
+ * the configured {@code output.format}),
  * {@code offer-outcomes} (what the learning app counts), {@code erasure-receipts}, consent tombstones,
  * {@code dead-letter}. Internal topics: {@code profile-deltas-repartition} (device-keyed clicks, folded anonymous
  * activity and links, re-keyed to their customer), {@code identity-logins-repartition} (logins seen on
@@ -166,9 +167,10 @@ public final class PersonaTopology {
         new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), memory, views, deciders,
             pseudonyms(config), config.topicPartitions(), metrics),
         Named.as("decide-offers"), StoreNames.CUSTOMER_PROFILES, StoreNames.CONSENT);
-    sink(sent, config.topics(), Topics.PERSONALIZED_OFFERS, "decided");
-    sink(sent, config.topics(), Topics.AD_OFFERS, "decided");
-    sink(sent, config.topics(), Topics.OFFER_OUTCOMES, "decided");
+    OutputSerdes outputs = new OutputSerdes(config.output());
+    sink(sent, config.topics(), outputs, Topics.PERSONALIZED_OFFERS, "decided");
+    sink(sent, config.topics(), outputs, Topics.AD_OFFERS, "decided");
+    sink(sent, config.topics(), outputs, Topics.OFFER_OUTCOMES, "decided");
   }
 
   private static Pseudonyms pseudonyms(PersonaConfig config) {
@@ -238,9 +240,10 @@ public final class PersonaTopology {
   }
 
   private static <V extends SpecificRecord> void sink(KStream<String, SpecificRecord> stream, TopicNames names,
-      Topic<V> topic, String from) {
+      OutputSerdes outputs, Topic<V> topic, String from) {
     only(stream, topic.valueType(), from + "-" + topic.name())
-        .to(names.of(topic), Produced.with(Serdes.String(), topic.valueSerde()).withName(from + "-" + topic.name() + "-sink"));
+        .to(names.of(topic), Produced.with(Serdes.String(), outputs.writer(topic))
+            .withName(from + "-" + topic.name() + "-sink"));
   }
 
   private static ProfileChange toChange(ProfileDelta delta) {

@@ -18,7 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Optional;
 
-/** Every topic the product reads or writes. Keys are UTF-8 strings; values Avro single-object encoded. */
+/**
+ * Every topic the product reads or writes. Keys are UTF-8 strings; values Avro single-object encoded, except those of
+ * {@link #FORMATTED_OUTPUTS}, written in the configured output format.
+ */
 public final class Topics {
   /** Keyed by the customer id when the visitor is logged in (no identity hop before the offer), else anonymous id. */
   public static final Topic<ClickEvent> CLICKSTREAM = new Topic<>("clickstream", ClickEvent.class,
@@ -71,6 +74,22 @@ public final class Topics {
           PRODUCT_SIMILARITY,
           ERASURE_RECEIPTS,
           AD_OFFERS);
+
+  /**
+   * The topics Persona writes for other services to read: their value types keep FULL compatibility (a consumer on
+   * an older release reads what a newer app writes). offer-kpis and product-similarity are also read back by the
+   * engine, offer-outcomes by the learning app.
+   */
+  public static final List<Topic<?>> OUTPUT_TOPICS =
+      List.of(PERSONALIZED_OFFERS, AD_OFFERS, OFFER_OUTCOMES, OFFER_KPIS, CUSTOMER_PROFILES, PRODUCT_SIMILARITY,
+          ERASURE_RECEIPTS);
+
+  /**
+   * The outputs written in the configured {@code output.format}: the offers that email, POS, push and ad services
+   * consume. The others stay Avro single-object: Persona reads them back itself (offer-outcomes, offer-kpis,
+   * product-similarity), copies them byte for byte from a changelog (customer-profiles), or they are a receipt.
+   */
+  public static final List<Topic<?>> FORMATTED_OUTPUTS = List.of(PERSONALIZED_OFFERS, AD_OFFERS);
 
   private static final Map<Class<?>, Topic<?>> BY_VALUE_TYPE =
       EVENT_TOPICS.stream().collect(Collectors.toUnmodifiableMap(Topic::valueType, Function.identity()));

@@ -2,6 +2,12 @@ package io.persona.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.persona.avro.AdOffer;
+import io.persona.avro.ClickEvent;
+import io.persona.avro.OfferCatalogEntry;
+import io.persona.avro.OfferKpi;
+import io.persona.avro.PersonalizedOffer;
+import io.persona.serde.SchemaCompatibilityGate.Compatibility;
 import io.persona.topology.Contracts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The build's compatibility gate: the schemas under {@code schemas/} must read every version under
- * {@code schemas/released/}. The negative tests plant changes in a copy of the folder and watch the gate bite.
+ * {@code schemas/released/}, and every released version of an output type must read the current schema. The negative tests plant changes in a copy of the folder and watch the gate bite.
  */
 class SchemaCompatibilityGateTest {
   private static final Path SCHEMAS = Path.of(System.getProperty("persona.schemas.dir", "../schemas"));
@@ -33,8 +39,45 @@ class SchemaCompatibilityGateTest {
   void shouldReadEveryReleasedVersionWithTheCurrentSchema(Class<? extends SpecificRecord> type) throws IOException {
     Schema current = SchemaDirectory.parse(SCHEMAS).get(type.getSimpleName());
 
-    assertThat(SchemaCompatibilityGate.check(current, ReleasedSchemas.fromDirectory(RELEASED, current.getName())).problems())
-        .isEmpty();
+    assertThat(SchemaCompatibilityGate.check(current, ReleasedSchemas.fromDirectory(RELEASED, current.getName()),
+        Contracts.compatibility(type)).problems()).isEmpty();
+  }
+
+  @Test
+  void shouldHoldTheOffersAndEveryOtherOutputToBothDirectionsAndInputsToBackwardOnly() {
+    assertThat(Contracts.compatibility(PersonalizedOffer.class)).isEqualTo(Compatibility.FULL);
+    assertThat(Contracts.compatibility(AdOffer.class)).isEqualTo(Compatibility.FULL);
+    assertThat(Contracts.compatibility(OfferKpi.class)).isEqualTo(Compatibility.FULL);
+    assertThat(Contracts.compatibility(ClickEvent.class)).isEqualTo(Compatibility.BACKWARD);
+    assertThat(Contracts.compatibility(OfferCatalogEntry.class)).isEqualTo(Compatibility.BACKWARD);
+  }
+
+  @Test
+  void shouldFailAnOutputWhoseOlderConsumersCannotReadTheNewSchemaNamingTheField(@TempDir Path copy)
+      throws IOException {
+    Schema planted = plant(copy, "PersonalizedOffer",
+        "{\"name\": \"offerId\", \"type\": \"string\", \"doc\": \"Catalog offer chosen.\"},", "");
+
+    List<String> problems = SchemaCompatibilityGate.check(planted, released("PersonalizedOffer"),
+        Contracts.compatibility(PersonalizedOffer.class)).problems();
+
+    assertThat(problems).anySatisfy(p -> assertThat(p)
+        .contains("released v1 of PersonalizedOffer cannot read records written with the current schema")
+        .contains("READER_FIELD_MISSING_DEFAULT_VALUE").contains("field 'offerId'"));
+    assertThat(problems).noneMatch(p -> p.contains("PersonalizedOffer cannot read released"));
+  }
+
+  @Test
+  void shouldLetAnInputDropAFieldSinceOnlyPersonaReadsItWithTheNewSchema(@TempDir Path copy) throws IOException {
+    Schema planted = plant(copy, "ClickEvent",
+        "{\"name\": \"sessionId\", \"type\": \"string\", \"doc\": \"Tracker session id.\"},", "");
+
+    assertThat(SchemaCompatibilityGate.check(planted, released("ClickEvent"),
+        Contracts.compatibility(ClickEvent.class)).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("has changed since its latest released version v1"));
+    assertThat(SchemaCompatibilityGate.check(planted, released("ClickEvent"), Compatibility.FULL).problems())
+        .anySatisfy(p -> assertThat(p).contains("released v1 of ClickEvent cannot read").contains("field 'sessionId'"));
   }
 
   @Test
@@ -84,18 +127,22 @@ class SchemaCompatibilityGateTest {
         .satisfies(p -> assertThat(p).contains("has changed since its latest released version v1"));
   }
 
-  /** Copies {@code schemas/}, edits ClickEvent.avsc and parses the folder as the build would. */
   private static Schema plant(Path copy, String find, String replace) throws IOException {
+    return plant(copy, "ClickEvent", find, replace);
+  }
+
+  /** Copies {@code schemas/}, edits {@code <type>.avsc} and parses the folder as the build would. */
+  private static Schema plant(Path copy, String type, String find, String replace) throws IOException {
     try (Stream<Path> files = Files.list(SCHEMAS)) {
       for (Path source : files.filter(f -> f.toString().endsWith(".avsc")).toList()) {
         Files.copy(source, copy.resolve(source.getFileName()));
       }
     }
-    Path edited = copy.resolve("ClickEvent.avsc");
+    Path edited = copy.resolve(type + ".avsc");
     String text = Files.readString(edited);
     assertThat(text).as("the planted change must apply").contains(find);
     Files.writeString(edited, text.replace(find, replace));
-    return SchemaDirectory.parse(copy).get("ClickEvent");
+    return SchemaDirectory.parse(copy).get(type);
   }
 
   private static List<Schema> released(String name) throws IOException {

@@ -20,11 +20,14 @@ import io.persona.avro.OutcomeType;
 import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
 import io.persona.privacy.Pseudonyms;
+import io.persona.serde.JsonRecordSerde;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
@@ -166,6 +169,24 @@ class OfferTopologyTest {
   }
 
   @Test
+  void shouldCarryTheCatalogOffersNameKindAndDiscountInTheConfiguredFormatKeepingOutcomesInAvro() {
+    fixture = gardenShop(Map.of("PERSONA_OFFERS_HOLDOUT_PERCENT", "0", "PERSONA_OUTPUT_FORMAT", "json"));
+    TestOutputTopic<String, byte[]> raw = fixture.driver.createOutputTopic(Topics.PERSONALIZED_OFFERS.name(),
+        Serdes.String().deserializer(), new ByteArrayDeserializer());
+    fixture.basket(TestEvents.basket("t-1", "c-1", T0, line("p-hose", "garden", "acme", 2, 15)));
+
+    byte[] value = raw.readValue();
+    assertThat(new String(value, StandardCharsets.UTF_8)).startsWith("{\"offerEventId\":");
+    PersonalizedOffer offer = JsonRecordSerde.of(PersonalizedOffer.class).decode(value);
+    OfferCatalogEntry entry = offer(offer.getOfferId(), null, "garden");
+    assertThat(offer.getOfferName()).isEqualTo(entry.getName());
+    assertThat(offer.getOfferKind()).isEqualTo(entry.getKind());
+    assertThat(offer.getDiscountValue()).isEqualTo(entry.getDiscountValue());
+    assertThat(outcomes()).as("the learning app reads offer-outcomes back: they stay Avro")
+        .singleElement().satisfies(o -> assertThat(o.getOfferEventId()).isEqualTo(offer.getOfferEventId()));
+  }
+
+  @Test
   void shouldFireAnInterestSpikeOnceWhenACategoryCrossesTheThreshold() {
     fixture = gardenShop(Map.of("PERSONA_OFFERS_HOLDOUT_PERCENT", "0", "PERSONA_OFFERS_INTEREST_SPIKE_THRESHOLD", "5"));
     for (int i = 0; i < 12; i++) {
@@ -193,6 +214,7 @@ class OfferTopologyTest {
       assertThat(ad.key()).isEqualTo(new Pseudonyms("test-secret").of("c-1"));
       assertThat(ad.value().toString()).doesNotContain("c-1");
       assertThat(ad.value().getTrigger()).isEqualTo(OfferTrigger.INTEREST_SPIKE);
+      assertThat(ad.value().getOfferName()).startsWith("offer o-");
     });
   }
 
