@@ -63,7 +63,8 @@ async function loadOffers() {
   const chosen = chooser.value;
   chooser.replaceChildren(element("option", "all offers"));
   chooser.firstChild.value = "";
-  for (const row of body.offers) {
+  const sent = (row) => (row.kpi ? row.kpi.treatment.decisions : 0);
+  for (const row of body.offers.slice().sort((a, b) => sent(b) - sent(a) || a.offerId.localeCompare(b.offerId))) {
     const offer = row.offer || { name: "", kind: "", discountValue: 0 };
     const kpi = row.kpi;
     const tr = element("tr", null, row.status);
@@ -107,9 +108,11 @@ async function loadCharts() {
   const offer = $("#chart-offer").value;
   const body = await api("/marketing/timeline" + (offer ? "?offer=" + encodeURIComponent(offer) : ""));
   const days = body.days;
+  // A day's rate once most of its decisions closed: answers close a decision early, silence only at the window's end.
+  const settled = (arm) => (arm.decided > 0 && arm.closed >= 0.8 * arm.decided ? arm.responseRate : null);
   lineChart($("#rate-chart"), days, [
-    { className: "treatment", value: (d) => d.treatment.closed ? d.treatment.responseRate : null },
-    { className: "holdout", value: (d) => d.holdout.closed ? d.holdout.responseRate : null }], percent);
+    { className: "treatment", value: (d) => settled(d.treatment) },
+    { className: "holdout", value: (d) => settled(d.holdout) }], percent);
   barChart($("#volume-chart"), days, [
     { className: "treatment", value: (d) => d.treatment.decided },
     { className: "holdout", value: (d) => d.holdout.decided }]);
@@ -299,4 +302,9 @@ document.addEventListener("DOMContentLoaded", () => {
     save(fromForm(event.target)).catch((e) => say(e.message));
   });
   refresh().then(() => { document.body.dataset.loaded = "true"; });
+  const linked = /^#customer=(.+)$/.exec(location.hash);
+  if (linked) {
+    $("#customer-id").value = decodeURIComponent(linked[1]);
+    lookUp($("#customer-id").value).then(() => $("#customer").scrollIntoView()).catch((e) => say(e.message));
+  }
 });

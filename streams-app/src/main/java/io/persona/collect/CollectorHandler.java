@@ -116,9 +116,8 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
     try {
       clicks = clicks(kind, request, clock.instant());
     } catch (BadEvent e) {
-      String where = kind.equals("batch") ? "batch[" + e.index() + "]" + (e.field().isEmpty() ? "" : "." + e.field())
-          : e.field();
-      ObjectNode error = JSON.createObjectNode().put("error", where.isEmpty() ? e.getMessage() : where + ": " + e.getMessage())
+      ObjectNode error = JSON.createObjectNode()
+          .put("error", kind.equals("batch") ? "batch[" + e.index() + "]: " + e.getMessage() : e.getMessage())
           .put("field", e.field());
       if (kind.equals("batch")) {
         error.put("index", e.index());

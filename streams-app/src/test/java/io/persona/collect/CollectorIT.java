@@ -113,7 +113,7 @@ class CollectorIT {
     JsonNode error = JSON.readTree(bad.body());
     assertThat(error.path("index").asInt()).isEqualTo(1);
     assertThat(error.path("field").asText()).isEqualTo("properties.price");
-    assertThat(error.path("error").asText()).startsWith("batch[1].properties.price: ");
+    assertThat(error.path("error").asText()).isEqualTo("batch[1]: properties.price must be a number >= 0");
     assertThat(good.statusCode()).isEqualTo(202);
     assertThat(good.body()).isEqualTo("{\"accepted\":3}");
     List<String> ids = clicks().stream().map(ClickEvent::getEventId).toList();
