@@ -36,7 +36,7 @@ final class ClickPublisher implements AutoCloseable {
     settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
     settings.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-collector");
     // bounded, so that a request waits at most about the ack timeout, also while the broker is away
-    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ackTimeout.toMillis());
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ackTimeout.toMillis() / 2);
     settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ackTimeout.toMillis() / 2);
     settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackTimeout.toMillis());
     this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
@@ -50,8 +50,13 @@ final class ClickPublisher implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMillis);
     try {
       for (ClickEvent click : clicks) {
-        sent.add(producer.send(new ProducerRecord<>(topic, null, click.getEventTime().toEpochMilli(),
-            Topics.CLICKSTREAM.keyOf(click), Topics.CLICKSTREAM.valueSerde().encode(click))));
+        // without metadata or buffer space, send blocks up to max.block.ms and returns a failed future: stop there
+        Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(topic, null, click.getEventTime().toEpochMilli(),
+            Topics.CLICKSTREAM.keyOf(click), Topics.CLICKSTREAM.valueSerde().encode(click)));
+        sent.add(ack);
+        if (ack.isDone() || System.nanoTime() > deadline) {
+          ack.get(0, TimeUnit.NANOSECONDS);
+        }
       }
       for (Future<RecordMetadata> ack : sent) {
         ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

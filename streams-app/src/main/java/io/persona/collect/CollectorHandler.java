@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +29,23 @@ import org.slf4j.LoggerFactory;
  * Segment's HTTP Tracking API, for web trackers: {@code POST /v1/track}, {@code /v1/page}, {@code /v1/identify} and
  * {@code /v1/batch}, with CORS for browsers and a write key (Basic auth user, or the body's {@code writeKey}).
  *
- * <p>202 only once Kafka has acknowledged every event of the request. A batch is all or nothing: one bad event
+ * <p>202 only once Kafka has acknowledged every event of the request. A batch is validated whole: one bad event
  * answers 400 naming its index and field, and nothing of the batch is published. When Kafka does not acknowledge in
- * time: 503 with Retry-After, and the tracker sends the same events again (their message ids make the retry harmless).
+ * time: 503 with Retry-After; some of the batch may be in Kafka already, and the tracker sends the same events again
+ * (their message ids make the engine count each once).
  */
 public final class CollectorHandler implements HttpHandler, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> SINGLE = Set.of("track", "page", "identify");
+  private static final Set<String> EVENT_TYPES = Set.of("track", "page", "identify");
+  private static final int MAX_IN_FLIGHT = 8;
 
   private final CollectorSettings settings;
   private final EventValidator validator;
   private final ClickPublisher publisher;
   private final Clock clock;
+  // the API's threads also answer /ready and queries: a broker outage must not hold all of them
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
   CollectorHandler(CollectorSettings settings, EventValidator validator, ClickPublisher publisher, Clock clock) {
     this.settings = settings;
@@ -92,7 +97,7 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
       return Reply.error(405, "send events with POST").header("Allow", "POST, OPTIONS");
     }
     String kind = exchange.getRequestURI().getPath().substring("/v1/".length());
-    if (!SINGLE.contains(kind) && !kind.equals("batch")) {
+    if (!EVENT_TYPES.contains(kind) && !kind.equals("batch")) {
       return Reply.error(404, "no such endpoint: /v1/track, /v1/page, /v1/identify or /v1/batch");
     }
     byte[] body = readAtMost(exchange.getRequestBody(), settings.maxRequestBytes());
@@ -124,18 +129,23 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
       }
       return new Reply(400, error.toString(), null, null);
     }
+    if (!inFlight.tryAcquire()) {
+      return Reply.error(503, "too many requests wait for Kafka; send them again").header("Retry-After", "1");
+    }
     try {
       publisher.publish(clicks);
     } catch (ClickPublisher.Unavailable e) {
       LOG.warn("Kafka did not acknowledge {} event(s) in time ({}): answered 503", clicks.size(), e.getMessage());
       return Reply.error(503, "Kafka did not acknowledge the events in time; send them again").header("Retry-After", "5");
+    } finally {
+      inFlight.release();
     }
     return new Reply(202, JSON.createObjectNode().put("accepted", clicks.size()).toString(), null, null);
   }
 
   private List<ClickEvent> clicks(String kind, JsonNode request, Instant receivedAt) {
-    if (SINGLE.contains(kind)) {
-      return List.of(valid(SegmentEvents.toClick(request, kind, 0, receivedAt), 0));
+    if (EVENT_TYPES.contains(kind)) {
+      return List.of(checked(SegmentEvents.toClick(request, kind, 0, receivedAt), 0));
     }
     JsonNode batch = request.get("batch");
     if (batch == null || !batch.isArray()) {
@@ -145,20 +155,24 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
     for (int i = 0; i < batch.size(); i++) {
       JsonNode event = batch.get(i);
       JsonNode type = event.get("type");
-      if (type == null || !type.isTextual() || !SINGLE.contains(type.asText())) {
+      if (type == null || !type.isTextual() || !EVENT_TYPES.contains(type.asText())) {
         throw new BadEvent(i, "type", "type must be track, page or identify");
       }
-      clicks.add(valid(SegmentEvents.toClick(event, type.asText(), i, receivedAt), i));
+      clicks.add(checked(SegmentEvents.toClick(event, type.asText(), i, receivedAt), i));
     }
     return clicks;
   }
 
-  /** The engine's own rules, so that what is accepted here is not dead-lettered there. */
-  private ClickEvent valid(ClickEvent click, int index) {
+  /**
+   * The engine's own rules. Only lateness is left to the engine, which knows how far its partition has got: an event
+   * older than the grace period behind its partition's newest is dead-lettered there.
+   */
+  private ClickEvent checked(ClickEvent click, int index) {
     long now = clock.millis();
     Optional<String> reason = validator.check(Topics.CLICKSTREAM.keyOf(click), click, now, -1);
     if (reason.isPresent()) {
-      throw new BadEvent(index, reason.get().startsWith("eventTime") ? "timestamp" : "", reason.get());
+      String why = reason.get();
+      throw new BadEvent(index, why.startsWith("eventTime") ? "timestamp" : "", why.replace("eventTime", "timestamp"));
     }
     return click;
   }

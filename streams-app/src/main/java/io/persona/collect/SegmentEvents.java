@@ -27,6 +27,8 @@ public final class SegmentEvents {
       "Product Removed", ClickEventType.REMOVE_FROM_CART,
       "Checkout Started", ClickEventType.CHECKOUT,
       "Order Completed", ClickEventType.PURCHASE);
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
   private static final String KNOWN = String.join(", ", new TreeSet<>(TRACKED.keySet()));
 
   private SegmentEvents() {}
@@ -51,10 +53,9 @@ public final class SegmentEvents {
         .setAnonymousId(anonymousId)
         .setCustomerId(userId)
         .setSessionId(sessionId(fields, anonymousId))
-        .setDevice(device(fields))
-        .setUrl(withoutQuery(fields.text("context.page.url")));
+        .setDevice(device(fields));
     switch (type) {
-      case "track" -> track(fields, click);
+      case "track" -> track(fields, click.setUrl(withoutQuery(fields.text("context.page.url"))));
       case "page" -> click.setType(ClickEventType.PAGE_VIEW)
           .setCategory(fields.text("category") != null ? fields.text("category") : fields.text("properties.category"))
           .setUrl(withoutQuery(fields.text("properties.url") != null ? fields.text("properties.url")
@@ -77,8 +78,7 @@ public final class SegmentEvents {
     }
     ClickEventType type = TRACKED.get(name);
     if (type == null) {
-      throw new BadEvent(fields.index, "event", "event '" + shortened(name) + "' is not one Persona learns from; "
-          + "one of " + KNOWN);
+      throw new BadEvent(fields.index, "event", "event is not one Persona learns from; one of " + KNOWN);
     }
     click.setType(type)
         .setProductId(fields.text("properties.product_id"))
@@ -103,12 +103,17 @@ public final class SegmentEvents {
     if (timestamp == null) {
       return receivedAt;
     }
+    Instant at;
     try {
-      return OffsetDateTime.parse(timestamp).toInstant();
+      at = OffsetDateTime.parse(timestamp).toInstant();
     } catch (DateTimeParseException e) {
       throw new BadEvent(fields.index, "timestamp", "timestamp must be ISO-8601 with an offset, such as "
           + "2026-12-06T10:15:30.000Z");
     }
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw new BadEvent(fields.index, "timestamp", "timestamp must be between " + EARLIEST + " and " + LATEST);
+    }
+    return at;
   }
 
   /** The tracker's session ({@code context.sessionId}), else one session per device. */
@@ -141,10 +146,6 @@ public final class SegmentEvents {
       cut = hash;
     }
     return cut < 0 ? url : url.substring(0, cut);
-  }
-
-  private static String shortened(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
   }
 
   /** Fields by dotted path, each checked for its type, a bad one named with its path. */

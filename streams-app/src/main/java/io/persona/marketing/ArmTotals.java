@@ -6,7 +6,6 @@ import io.persona.avro.ArmKpi;
 public final class ArmTotals {
   private ArmTotals() {}
 
-  /** Adds {@code arm}'s counts to {@code total}. */
   public static void add(ArmKpi total, ArmKpi arm) {
     total.setDecisions(total.getDecisions() + arm.getDecisions());
     total.setRedeemed(total.getRedeemed() + arm.getRedeemed());

@@ -32,11 +32,16 @@ final class CatalogWriter implements AutoCloseable {
     this.topic = config.topics().of(Topics.OFFER_CATALOG);
   }
 
-  /** @param value the offer's Avro single-object bytes, or null to retire it */
-  void write(String offerId, byte[] value) throws TimeoutException {
+  /**
+   * @param value the offer's Avro single-object bytes, or null to retire it
+   * @param timestamp the record's time: the offer's validFrom, as {@code persona produce} sets it
+   */
+  void write(String offerId, byte[] value, long timestamp) throws TimeoutException {
     try {
-      producer.send(new ProducerRecord<>(topic, offerId, value)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException | KafkaException e) {
+      producer.send(new ProducerRecord<>(topic, null, timestamp, offerId, value)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new TimeoutException("Kafka did not take the offer: " + e.getCause().getClass().getSimpleName());
+    } catch (KafkaException e) {
       throw new TimeoutException("Kafka did not take the offer: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

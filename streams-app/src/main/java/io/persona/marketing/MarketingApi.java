@@ -20,7 +20,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.generic.GenericData;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern OFFER = Pattern.compile("/marketing/offers/([^/]+)");
   private static final long TIMELINE_CACHE_NANOS = 15_000_000_000L;
+  private static final int MAX_OFFER_BYTES = 64_000;
 
   private final OfferQueries queries;
   private final ApiTokens tokens;
@@ -49,6 +53,7 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
   private final BinaryMessageEncoder<GenericRecord> encoder =
       new BinaryMessageEncoder<>(GenericData.get(), Topics.OFFER_CATALOG.schema());
   private final Map<String, CachedTimeline> timelines = new LinkedHashMap<>();
+  private final Set<String> hosts;
 
   private record CachedTimeline(long at, String json) {}
 
@@ -59,6 +64,15 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
     this.tokens = config.apiTokens();
     this.catalog = new CatalogWriter(config);
     this.outcomes = new OutcomeReader(config);
+    this.hosts = Set.copyOf(List.of("localhost", "127.0.0.1", "[::1]", config.serverHost(), config.advertisedHost()));
+  }
+
+  private static String hostOf(String hostHeader) {
+    if (hostHeader == null) {
+      return "";
+    }
+    int colon = hostHeader.lastIndexOf(':');
+    return colon > hostHeader.lastIndexOf(']') ? hostHeader.substring(0, colon) : hostHeader;
   }
 
   @Override
@@ -67,7 +81,10 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
       Reply reply;
       try {
         reply = route(exchange);
-      } catch (RuntimeException e) {
+      } catch (KafkaException e) {
+        LOG.warn("marketing request failed: {}", e.getClass().getSimpleName());
+        reply = error(503, "Kafka did not answer; try again");
+      } catch (IOException | RuntimeException e) {
         LOG.warn("marketing request failed: {}", e.getClass().getSimpleName());
         reply = error(500, "internal error");
       }
@@ -98,6 +115,10 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
       }
       case ALLOWED -> { }
     }
+    if (!tokens.enabled() && !hosts.contains(hostOf(exchange.getRequestHeaders().getFirst("Host")))) {
+      // without tokens, only pages addressed to this server by its own names: no DNS rebinding onto the catalog
+      return error(403, "set server.auth.tokens to use the marketing API through another host name");
+    }
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (path.equals("/marketing/offers") && method.equals("GET")) {
@@ -108,8 +129,11 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
     }
     Matcher offer = OFFER.matcher(path);
     if (offer.matches() && method.equals("PUT")) {
-      return write(URLDecoder.decode(offer.group(1), StandardCharsets.UTF_8),
-          new String(exchange.getRequestBody().readNBytes(64_000), StandardCharsets.UTF_8));
+      byte[] body = exchange.getRequestBody().readNBytes(MAX_OFFER_BYTES + 1);
+      if (body.length > MAX_OFFER_BYTES) {
+        return error(413, "an offer is at most " + MAX_OFFER_BYTES + " bytes of JSON");
+      }
+      return write(URLDecoder.decode(offer.group(1), StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
     }
     if (offer.matches() && method.equals("DELETE")) {
       return retire(URLDecoder.decode(offer.group(1), StandardCharsets.UTF_8));
@@ -144,13 +168,12 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
     return body;
   }
 
-  private String timeline(String offerId) {
+  /** One reader at a time: requests that arrive while it reads get its answer from the cache. */
+  private synchronized String timeline(String offerId) {
     String key = offerId == null ? "" : offerId;
-    synchronized (timelines) {
-      CachedTimeline cached = timelines.get(key);
-      if (cached != null && System.nanoTime() - cached.at() < TIMELINE_CACHE_NANOS) {
-        return cached.json();
-      }
+    CachedTimeline cached = timelines.get(key);
+    if (cached != null && System.nanoTime() - cached.at() < TIMELINE_CACHE_NANOS) {
+      return cached.json();
     }
     ResponseTimeline timeline = new ResponseTimeline();
     outcomes.readAll(outcome -> timeline.add(outcome, offerId));
@@ -166,12 +189,10 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
       node.set("holdout", day(arms[1]));
     });
     String json = body.toString();
-    synchronized (timelines) {
-      if (timelines.size() > 100) {
-        timelines.clear();
-      }
-      timelines.put(key, new CachedTimeline(System.nanoTime(), json));
+    if (timelines.size() > 100) {
+      timelines.clear();
     }
+    timelines.put(key, new CachedTimeline(System.nanoTime(), json));
     return json;
   }
 
@@ -188,7 +209,7 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
           + "path").put("field", "offerId").toString());
     }
     try {
-      catalog.write(offerId, encoder.encode(offer).array());
+      catalog.write(offerId, encoder.encode(offer).array(), (Long) offer.get("validFrom"));
     } catch (IOException e) {
       return error(400, "cannot encode the offer");
     } catch (TimeoutException e) {
@@ -199,7 +220,7 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
 
   private Reply retire(String offerId) {
     try {
-      catalog.write(offerId, null);
+      catalog.write(offerId, null, System.currentTimeMillis());
     } catch (TimeoutException e) {
       return error(503, e.getMessage());
     }

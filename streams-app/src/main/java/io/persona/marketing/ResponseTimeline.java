@@ -45,7 +45,7 @@ public final class ResponseTimeline {
         answered.add(decision);
         closed.add(decision);
       }
-      case IGNORED, EXPIRED -> closed.add(decision);
+      case IGNORED -> closed.add(decision);
       default -> { }
     }
   }

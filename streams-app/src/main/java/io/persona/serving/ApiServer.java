@@ -121,8 +121,8 @@ public final class ApiServer implements AutoCloseable {
         config.advertisedHost(), config.apiTokens().enabled() ? "bearer tokens required for customers and offers"
             : "OPEN: no tokens set (server.auth.tokens)");
     if (!config.apiTokens().enabled() && !isLoopback(config.serverHost())) {
-      LOG.warn("the HTTP API is bound to {} without tokens: anyone who reaches the port can read every profile. "
-          + "Set server.auth.tokens", config.serverHost());
+      LOG.warn("the HTTP API is bound to {} without tokens: anyone who reaches the port can read every profile "
+          + "and change the offer catalog. Set server.auth.tokens", config.serverHost());
     }
     if (config.collector().enabled() && config.collector().writeKeys().isEmpty() && !isLoopback(config.serverHost())) {
       LOG.warn("the event collector (/v1/*) is bound to {} without write keys: anyone who reaches the port can send "

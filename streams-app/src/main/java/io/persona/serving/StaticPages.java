@@ -30,12 +30,17 @@ final class StaticPages implements HttpHandler {
         exchange.sendResponseHeaders(302, -1);
         return;
       }
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
       String file = path.endsWith("/") ? path + "index.html" : path;
       String extension = file.substring(file.lastIndexOf('.') + 1);
-      InputStream in = file.contains("..") || !TYPES.containsKey(extension) ? null
+      // the server matches contexts by prefix: /ui also takes /uix.js, which is not the page's
+      InputStream in = !file.startsWith(root + "/") || file.contains("..") || !TYPES.containsKey(extension) ? null
           : StaticPages.class.getResourceAsStream(file);
-      if (!"GET".equals(exchange.getRequestMethod()) || in == null) {
-        exchange.sendResponseHeaders(in == null ? 404 : 405, -1);
+      if (in == null) {
+        exchange.sendResponseHeaders(404, -1);
         return;
       }
       byte[] body;
@@ -45,7 +50,8 @@ final class StaticPages implements HttpHandler {
       exchange.getResponseHeaders().set("Content-Type", TYPES.get(extension));
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
       exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-      exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:");
+      exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+      exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +148,12 @@ class CollectorIT {
     try (CollectorHandler unreachable = CollectorHandler.start(ConfigLoader.load(env, null))) {
       HttpServer down = serve(unreachable);
       try {
+        String twenty = "{\"batch\": [" + String.join(",", Collections.nCopies(20,
+            "{\"type\": \"page\", \"anonymousId\": \"a-5\"}")) + "]}";
+        // the whole batch within about the ack timeout, not a wait per event
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + down.getAddress().getPort() + "/v1/page"))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"anonymousId\": \"a-5\"}")).build(),
+                URI.create("http://127.0.0.1:" + down.getAddress().getPort() + "/v1/batch"))
+            .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(twenty)).build(),
             HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);
@@ -166,6 +170,7 @@ class CollectorIT {
     try (HeadlessChromium browser = HeadlessChromium.open(shopPage)) {
       browser.waitFor("window.persona && document.getElementById('add')", Duration.ofSeconds(30));
       String device = browser.evaluate("localStorage.getItem('persona.anonymousId')").asText();
+      browser.evaluate("persona.track('Video Played', {})"); // refused alone: the batch's other events still go
       browser.evaluate("document.getElementById('add').click()");
       browser.evaluate("document.getElementById('login').click()");
       browser.evaluate("persona.flush()");

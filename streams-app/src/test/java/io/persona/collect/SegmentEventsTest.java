@@ -70,6 +70,7 @@ class SegmentEventsTest {
     assertRefused("{\"event\": \"Product Added\", \"anonymousId\": \"a\", \"properties\": {\"product_id\": \"p\", "
         + "\"quantity\": 1.5}}", "track", "properties.quantity");
     assertRefused("{\"anonymousId\": \"a\", \"timestamp\": \"yesterday\"}", "page", "timestamp");
+    assertRefused("{\"anonymousId\": \"a\", \"timestamp\": \"1969-12-31T23:59:59Z\"}", "page", "timestamp");
     assertRefused("{\"anonymousId\": \"a\"}", "identify", "userId");
     assertRefused("{\"anonymousId\": {\"id\": 1}}", "page", "anonymousId");
   }
