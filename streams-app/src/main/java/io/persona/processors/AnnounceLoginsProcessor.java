@@ -3,17 +3,15 @@ package io.persona.processors;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerLinks;
 import io.persona.identity.CustomerDevices;
-import io.persona.serde.AvroSerde;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Tells identity resolution of a login seen on a click keyed by its customer (already counted in the customer's task),
@@ -53,8 +51,7 @@ public final class AnnounceLoginsProcessor implements Processor<String, ClickEve
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_LINKS),
-          Serdes.String(), AvroSerde.of(CustomerLinks.class)).withCachingEnabled());
+      return StoreSets.of(StoreCatalog.CUSTOMER_LINKS.builder());
     }
   }
 }

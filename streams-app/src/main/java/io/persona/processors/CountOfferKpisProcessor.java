@@ -3,18 +3,16 @@ package io.persona.processors;
 import io.persona.avro.OfferKpi;
 import io.persona.avro.OfferOutcome;
 import io.persona.learning.OfferLedger;
-import io.persona.serde.AvroSerde;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Every offer's KPIs per arm, counted by the task of the learning app that owns the offer, from the outcomes of
@@ -62,8 +60,7 @@ public final class CountOfferKpisProcessor implements Processor<String, OfferOut
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_LEDGER),
-          Serdes.String(), AvroSerde.of(OfferKpi.class)).withCachingEnabled());
+      return StoreSets.of(StoreCatalog.OFFER_LEDGER.builder());
     }
   }
 }

@@ -27,7 +27,7 @@ import io.persona.privacy.Pseudonyms;
 import io.persona.processors.DueTimers.Timer;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
-import io.persona.serde.AvroSerde;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +38,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -343,12 +342,9 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     @Override
     public Set<StoreBuilder<?>> stores() {
       return StoreSets.of(
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_OFFER_STATE),
-              Serdes.String(), AvroSerde.of(CustomerOfferState.class)).withCachingEnabled(),
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_TIMERS),
-              Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OFFER_BUDGETS),
-              Serdes.String(), AvroSerde.of(OfferKpi.class)).withCachingEnabled());
+          StoreCatalog.CUSTOMER_OFFER_STATE.builder(),
+          StoreCatalog.OFFER_TIMERS.builder(),
+          StoreCatalog.OFFER_BUDGETS.builder());
     }
   }
 }

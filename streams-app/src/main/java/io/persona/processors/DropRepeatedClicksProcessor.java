@@ -3,10 +3,10 @@ package io.persona.processors;
 import io.persona.avro.ClickEvent;
 import io.persona.profile.PackedRecentEvents;
 import io.persona.profile.ProfileSettings;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.nio.ByteBuffer;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -14,7 +14,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Drops a tracker's retry of a click keyed by its customer, which identity resolution (where anonymous clicks are
@@ -70,8 +69,7 @@ public final class DropRepeatedClicksProcessor implements Processor<String, Clic
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_CLICK_DEDUP),
-          Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+      return StoreSets.of(StoreCatalog.CUSTOMER_CLICK_DEDUP.builder());
     }
   }
 }

@@ -13,13 +13,16 @@ import io.persona.offers.StableHash;
 import io.persona.privacy.ErasureStep;
 import io.persona.processors.DueTimers.Timer;
 import io.persona.topology.CustomerPartitions;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import io.persona.topology.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,13 +40,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * an {@link ErasureReceipt}. Offer KPIs keep their counts: they hold no customer id.
  */
 public final class EraseCustomerProcessor implements Processor<String, ErasureRequest, String, ErasureStep> {
+  /** Stores keyed by customer whose erasure does more than delete the key: tombstones, timers, unlinks. */
+  static final Set<String> CLEARED_WITH_MORE = Set.of(StoreNames.CUSTOMER_PROFILES, StoreNames.CUSTOMER_OFFER_STATE,
+      StoreNames.CONSENT, StoreNames.CUSTOMER_LINKS);
+  /** Indexes whose keys end with the customer id, each cleared by code of its own below. */
+  public static final Set<String> INDEXES_CLEARED = Set.of(StoreNames.OFFER_TIMERS, StoreNames.CUSTOMER_INACTIVITY);
+
   private final OfferSettings offers;
   private final Duration inactiveRetention;
   private final Duration scanInterval;
   private ProcessorContext<String, ErasureStep> context;
   private DecodedProfileStore profiles;
-  private KeyValueStore<String, ?> basketDedup;
-  private KeyValueStore<String, ?> clickDedup;
+  /** The customer's stores that erasure clears by deleting the key alone, in the catalog's order. */
+  private final Map<String, KeyValueStore<String, ?>> keyedByCustomer = new LinkedHashMap<>();
   private KeyValueStore<String, CustomerOfferState> offerStates;
   private KeyValueStore<String, ConsentState> consents;
   private KeyValueStore<String, CustomerLinks> links;
@@ -61,8 +70,11 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   public void init(ProcessorContext<String, ErasureStep> context) {
     this.context = context;
     this.profiles = context.getStateStore(StoreNames.CUSTOMER_PROFILES);
-    this.basketDedup = context.getStateStore(StoreNames.BASKET_DEDUP);
-    this.clickDedup = context.getStateStore(StoreNames.CUSTOMER_CLICK_DEDUP);
+    for (StoreCatalog.Store<?> store : StoreCatalog.keyedByCustomer()) {
+      if (!CLEARED_WITH_MORE.contains(store.name())) {
+        keyedByCustomer.put(store.name(), context.getStateStore(store.name()));
+      }
+    }
     this.offerStates = context.getStateStore(StoreNames.CUSTOMER_OFFER_STATE);
     this.consents = context.getStateStore(StoreNames.CONSENT);
     this.links = context.getStateStore(StoreNames.CUSTOMER_LINKS);
@@ -115,12 +127,11 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
       cleared.add(StoreNames.CUSTOMER_INACTIVITY);
       tombstoned.add(Topics.CUSTOMER_PROFILES.name()); // published from the store's changelog by the learning app
     }
-    if (basketDedup.delete(customerId) != null) {
-      cleared.add(StoreNames.BASKET_DEDUP);
-    }
-    if (clickDedup.delete(customerId) != null) {
-      cleared.add(StoreNames.CUSTOMER_CLICK_DEDUP);
-    }
+    keyedByCustomer.forEach((name, store) -> {
+      if (store.delete(customerId) != null) {
+        cleared.add(name);
+      }
+    });
     CustomerOfferState offerState = offerStates.delete(customerId);
     if (offerState != null) {
       cleared.add(StoreNames.CUSTOMER_OFFER_STATE);

@@ -4,19 +4,17 @@ import io.persona.avro.AffinityScore;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.ProductNeighbours;
 import io.persona.learning.CoPurchases;
-import io.persona.serde.AvroSerde;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Learns what is bought with each product, incrementally: one record per product of a basket, keyed by the product,
@@ -72,8 +70,7 @@ public final class LearnCoPurchasesProcessor implements Processor<String, PosTra
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CO_PURCHASES),
-          Serdes.String(), AvroSerde.of(ProductNeighbours.class)).withCachingEnabled());
+      return StoreSets.of(StoreCatalog.CO_PURCHASES.builder());
     }
   }
 }

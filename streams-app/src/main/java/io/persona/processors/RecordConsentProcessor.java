@@ -6,18 +6,16 @@ import io.persona.avro.ConsentState;
 import io.persona.ingest.EventValidator;
 import io.persona.ingest.InvalidEventException;
 import io.persona.privacy.Consents;
-import io.persona.serde.AvroSerde;
 import io.persona.topology.CustomerPartitions;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Keeps each customer's consent per channel, read when an offer is decided.
@@ -85,8 +83,7 @@ public final class RecordConsentProcessor implements Processor<String, ConsentCh
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-      return StoreSets.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONSENT),
-          Serdes.String(), AvroSerde.of(ConsentState.class)).withCachingEnabled());
+      return StoreSets.of(StoreCatalog.CONSENT.builder());
     }
   }
 }

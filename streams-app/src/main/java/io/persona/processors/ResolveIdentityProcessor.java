@@ -5,13 +5,12 @@ import io.persona.avro.IdentityState;
 import io.persona.avro.ProfileDelta;
 import io.persona.identity.DeviceClick;
 import io.persona.identity.IdentityResolver;
-import io.persona.serde.AvroSerde;
 import io.persona.identity.IdentityResolver.Resolution;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -117,10 +116,8 @@ public final class ResolveIdentityProcessor implements Processor<String, DeviceC
     @Override
     public Set<StoreBuilder<?>> stores() {
       return StoreSets.of(
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.IDENTITY),
-              Serdes.String(), AvroSerde.of(IdentityState.class)).withCachingEnabled(),
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.IDENTITY_EXPIRY),
-              Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+          StoreCatalog.IDENTITY.builder(),
+          StoreCatalog.IDENTITY_EXPIRY.builder());
     }
   }
 }

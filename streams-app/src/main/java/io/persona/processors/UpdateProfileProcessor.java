@@ -11,13 +11,12 @@ import io.persona.profile.ProfileSettings;
 import io.persona.profile.ProfileUpdate;
 import io.persona.profile.ProfileUpdater;
 import io.persona.profile.RecentEvents;
-import io.persona.serde.AvroSerde;
+import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -128,15 +127,11 @@ public final class UpdateProfileProcessor implements Processor<String, ProfileCh
     @Override
     public Set<StoreBuilder<?>> stores() {
       return StoreSets.of(
-          DecodedProfileStore.builder(Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(StoreNames.CUSTOMER_PROFILES), Serdes.String(), Serdes.ByteArray()),
+          DecodedProfileStore.builder(StoreCatalog.CUSTOMER_PROFILES.uncached(),
               DECODED_PROFILES_PER_TASK, writeBack).withCachingEnabled(),
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BASKET_DEDUP),
-              Serdes.String(), AvroSerde.of(RecentEventIds.class)).withCachingEnabled(),
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CUSTOMER_INACTIVITY),
-              Serdes.String(), Serdes.ByteArray()).withCachingEnabled(),
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ERASED_CUSTOMERS),
-              Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+          StoreCatalog.BASKET_DEDUP.builder(),
+          StoreCatalog.CUSTOMER_INACTIVITY.builder(),
+          StoreCatalog.ERASED_CUSTOMERS.builder());
     }
   }
 }

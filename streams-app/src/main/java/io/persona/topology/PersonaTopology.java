@@ -196,11 +196,7 @@ public final class PersonaTopology {
             Consumed.with(Serdes.String(), requests.valueSerde()).withTimestampExtractor(eventTime)
                 .withName("erasure-requests-source"))
         .process(() -> new EraseCustomerProcessor(config.offers(), config.privacy().inactiveRetention(),
-                config.expiryScanInterval()), Named.as("erase-customer"),
-            StoreNames.CUSTOMER_PROFILES, StoreNames.BASKET_DEDUP, StoreNames.CUSTOMER_CLICK_DEDUP,
-            StoreNames.CUSTOMER_OFFER_STATE,
-            StoreNames.OFFER_TIMERS, StoreNames.CONSENT, StoreNames.CUSTOMER_LINKS, StoreNames.CUSTOMER_INACTIVITY,
-            StoreNames.ERASED_CUSTOMERS);
+                config.expiryScanInterval()), Named.as("erase-customer"), StoreCatalog.holdingCustomers());
     Topic<ConsentChange> consent = Topics.CONSENT_CHANGES;
     steps.filter((key, step) -> step instanceof ErasureStep.Tombstone t && t.topic().equals(consent.name()),
             Named.as("keep-consent-tombstones"))
