@@ -29,6 +29,23 @@ class EngineImportsTest {
   }
 
   @Test
+  void shouldKeepTheWireFormatFreeOfTheEngineSoThatItCanBecomeTheSchemasModule() throws IOException {
+    List<String> engineImports = new ArrayList<>();
+    try (Stream<Path> files = Files.list(SOURCES.resolve("serde"))) {
+      for (Path file : files.sorted().toList()) {
+        Matcher imports = IMPORT.matcher(Files.readString(file));
+        while (imports.find()) {
+          if (!imports.group(1).equals("avro") && !imports.group(1).equals("serde")) {
+            engineImports.add(file.getFileName() + " imports io.persona." + imports.group(1));
+          }
+        }
+      }
+    }
+
+    assertThat(engineImports).isEmpty();
+  }
+
+  @Test
   void shouldCatchAnEngineClassThatImportsATool(@TempDir Path dir) throws IOException {
     Path planted = dir.resolve("serving").resolve("Planted.java");
     Files.createDirectories(planted.getParent());

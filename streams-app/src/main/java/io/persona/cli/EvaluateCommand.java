@@ -7,7 +7,6 @@ import io.persona.evaluation.Baselines;
 import io.persona.evaluation.Purchases;
 import io.persona.evaluation.Scores;
 import io.persona.replay.SaleLine;
-import io.persona.topology.GroupProgress;
 import io.persona.topology.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;

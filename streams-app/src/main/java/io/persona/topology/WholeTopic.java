@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
-/** Every partition of a topic assigned to a plain consumer that reads all of it (the tools, not the app). */
+/** Every partition of a topic assigned to a plain consumer that reads all of it: the marketer page and the tools. */
 public final class WholeTopic {
   private static final Duration POLL = Duration.ofMillis(200);
 

@@ -1,4 +1,4 @@
-package io.persona.topology;
+package io.persona.cli;
 
 import java.util.HashMap;
 import java.util.Map;
