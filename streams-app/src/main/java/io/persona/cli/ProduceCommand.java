@@ -2,6 +2,7 @@ package io.persona.cli;
 
 import io.persona.serde.JsonAvroException;
 import io.persona.topology.CustomerPartitions;
+import io.persona.topology.JsonLineEncoder;
 import io.persona.topology.Topic;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -13,6 +13,7 @@ import io.persona.query.OfferQueries;
 import io.persona.serde.JsonAvro;
 import io.persona.serde.JsonAvroException;
 import io.persona.serving.ApiTokens;
+import io.persona.topology.JsonLineEncoder;
 import io.persona.topology.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +28,6 @@ import java.util.SortedMap;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.generic.GenericData;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +48,7 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
   private final ApiTokens tokens;
   private final CatalogWriter catalog;
   private final OutcomeReader outcomes;
-  private final BinaryMessageEncoder<GenericRecord> encoder =
-      new BinaryMessageEncoder<>(GenericData.get(), Topics.OFFER_CATALOG.schema());
+  private final JsonLineEncoder catalogEncoder = new JsonLineEncoder(Topics.OFFER_CATALOG);
   private final Map<String, CachedTimeline> timelines = new LinkedHashMap<>();
   private final Set<String> hosts;
 
@@ -196,22 +193,21 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
     return json;
   }
 
+  /** Validated and encoded as {@code persona produce} does it. */
   private Reply write(String offerId, String json) {
-    GenericRecord offer;
+    JsonLineEncoder.Encoded offer;
     try {
-      offer = JsonAvro.fromJson(json, Topics.OFFER_CATALOG.schema());
+      offer = catalogEncoder.encode(json);
     } catch (JsonAvroException e) {
       return new Reply(400, JSON.createObjectNode().put("error", e.getMessage()).put("field", e.field())
           .toString());
     }
-    if (!offerId.equals(String.valueOf(offer.get("offerId")))) {
+    if (!offerId.equals(offer.key())) {
       return new Reply(400, JSON.createObjectNode().put("error", "offerId in the body must be the one in the "
           + "path").put("field", "offerId").toString());
     }
     try {
-      catalog.write(offerId, encoder.encode(offer).array(), (Long) offer.get("validFrom"));
-    } catch (IOException e) {
-      return error(400, "cannot encode the offer");
+      catalog.write(offerId, offer.value(), offer.timestamp());
     } catch (TimeoutException e) {
       return error(503, e.getMessage());
     }

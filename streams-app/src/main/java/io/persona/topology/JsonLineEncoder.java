@@ -1,8 +1,7 @@
-package io.persona.cli;
+package io.persona.topology;
 
 import io.persona.serde.JsonAvro;
 import io.persona.serde.JsonAvroException;
-import io.persona.topology.Topic;
 import java.io.IOException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -10,20 +9,20 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.utils.Utils;
 
 /** Turns one JSON line into the key, event time and Avro bytes of a record for one topic. */
-final class JsonLineEncoder {
+public final class JsonLineEncoder {
   /** A line ready to publish. {@code key} is null when the key field is null (an anonymous POS basket). */
   /** @param customerId the customer whose partition the record belongs in, when the key is composite */
-  record Encoded(String key, String customerId, long timestamp, byte[] value) {}
+  public record Encoded(String key, String customerId, long timestamp, byte[] value) {}
 
   private final Topic<?> topic;
   private final BinaryMessageEncoder<GenericRecord> encoder;
 
-  JsonLineEncoder(Topic<?> topic) {
+  public JsonLineEncoder(Topic<?> topic) {
     this.topic = topic;
     this.encoder = new BinaryMessageEncoder<>(GenericData.get(), topic.schema());
   }
 
-  Encoded encode(String line) throws JsonAvroException {
+  public Encoded encode(String line) throws JsonAvroException {
     GenericRecord record = JsonAvro.fromJson(line, topic.schema());
     byte[] bytes = toBytes(record);
     long timestamp = (Long) record.get(topic.eventTimeField());
