@@ -2,8 +2,8 @@ package io.persona;
 
 import io.persona.cli.AclsCommand;
 import io.persona.cli.BenchCommand;
-import io.persona.cli.CollectorLoadCommand;
 import io.persona.cli.CliException;
+import io.persona.cli.CollectorLoadCommand;
 import io.persona.cli.ConsumeCommand;
 import io.persona.cli.CreateTopicsCommand;
 import io.persona.cli.EvaluateCommand;
@@ -20,8 +20,8 @@ import io.persona.serde.AvroSafety;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.KafkaException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the jar: {@code run} starts the engine; the other commands are tools around it. */
 @Command(

@@ -3,7 +3,7 @@ package io.persona;
 import io.persona.config.ConfigException;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
-import io.persona.serving.ApiServer;
+import io.persona.serve.ApiServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;

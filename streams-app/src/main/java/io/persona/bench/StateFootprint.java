@@ -1,7 +1,6 @@
 package io.persona.bench;
 
 import io.persona.avro.CustomerProfile;
-
 import io.persona.config.PersonaConfig;
 import io.persona.config.StreamsProperties;
 import io.persona.topology.StoreNames;

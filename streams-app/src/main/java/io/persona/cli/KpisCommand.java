@@ -2,13 +2,13 @@ package io.persona.cli;
 
 import io.persona.avro.ArmKpi;
 import io.persona.avro.OfferKpi;
-import io.persona.marketing.ArmTotals;
-import io.persona.marketing.Uplift;
+import io.persona.serve.marketing.ArmTotals;
+import io.persona.serve.marketing.Uplift;
 import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

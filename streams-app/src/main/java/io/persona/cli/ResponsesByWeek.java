@@ -1,6 +1,6 @@
 package io.persona.cli;
 
-import io.persona.marketing.ResponseTimeline;
+import io.persona.serve.marketing.ResponseTimeline;
 import io.persona.topology.Topics;
 import io.persona.topology.WholeTopic;
 import java.time.DayOfWeek;

@@ -2,8 +2,8 @@ package io.persona.cli;
 
 import io.persona.topology.Topic;
 import io.persona.topology.Topics;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** Resolves a topic name given on the command line, or says which names exist. */
 final class TopicOption {

@@ -7,11 +7,11 @@ import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
 import io.persona.serde.OutputFormat;
 import io.persona.topology.TopicNames;
 import java.nio.file.Path;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** The keys the app understands, their types, defaults and allowed values (the README's configuration table). */
 public final class ConfigKeys {

@@ -2,9 +2,9 @@ package io.persona.config;
 
 import io.persona.avro.Channel;
 import io.persona.avro.OfferTrigger;
-import io.persona.offers.FrequencyCaps;
-import io.persona.offers.OfferSettings;
-import io.persona.offers.RelevanceWeights;
+import io.persona.decide.FrequencyCaps;
+import io.persona.decide.OfferSettings;
+import io.persona.decide.RelevanceWeights;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;

@@ -1,14 +1,14 @@
 package io.persona.config;
 
-import io.persona.collect.CollectorSettings;
-import io.persona.serde.OutputSettings;
+import io.persona.decide.OfferSettings;
 import io.persona.identity.IdentitySettings;
+import io.persona.ingest.CollectorSettings;
 import io.persona.ingest.EventValidator;
-import io.persona.offers.OfferSettings;
 import io.persona.privacy.PrivacySettings;
 import io.persona.profile.ProfileSettings;
-import io.persona.serving.ApiTls;
-import io.persona.serving.ApiTokens;
+import io.persona.serde.OutputSettings;
+import io.persona.serve.ApiTls;
+import io.persona.serve.ApiTokens;
 import io.persona.topology.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.persona.config;
 
-import io.persona.topology.EventTimeExtractor;
+import io.persona.ingest.EventTimeExtractor;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -2,8 +2,8 @@ package io.persona.faults;
 
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.OfferTrigger;
+import io.persona.decide.StableHash;
 import io.persona.faults.FaultWorkload.Input;
-import io.persona.offers.StableHash;
 import io.persona.profile.ProfileSettings;
 import io.persona.profile.ProfileUpdater;
 import java.util.HashMap;

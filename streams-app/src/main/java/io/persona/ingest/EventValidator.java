@@ -1,12 +1,12 @@
 package io.persona.ingest;
 
+import io.persona.avro.Channel;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ClickEventType;
-import io.persona.avro.Channel;
 import io.persona.avro.ConsentChange;
 import io.persona.avro.LineItem;
-import io.persona.topology.CustomerPartitions;
 import io.persona.avro.PosTransaction;
+import io.persona.topology.CustomerPartitions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -14,9 +14,9 @@ import io.persona.avro.PosTransaction;
 import io.persona.avro.ProductNeighbours;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.Optional;
 
 /**
  * Every topic the product reads or writes. Keys are UTF-8 strings; values Avro single-object encoded, except those of

@@ -6,9 +6,9 @@ import io.persona.avro.SeenEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RecentEventsTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");

@@ -17,7 +17,7 @@ import io.persona.avro.CustomerProfile;
 import io.persona.avro.Device;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.PurchaseCycle;
-import io.persona.processors.ResolveIdentityProcessor;
+import io.persona.identity.ResolveIdentityProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

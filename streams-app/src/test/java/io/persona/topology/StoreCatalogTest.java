@@ -3,7 +3,7 @@ package io.persona.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.config.ConfigLoader;
-import io.persona.processors.EraseCustomerProcessor;
+import io.persona.privacy.EraseCustomerProcessor;
 import io.persona.topology.StoreCatalog.Keys;
 import io.persona.topology.StoreCatalog.Store;
 import java.util.HashSet;
