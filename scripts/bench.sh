@@ -16,7 +16,7 @@
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
-JAR="$ROOT/streams-app/target/persona-streams-app.jar"
+JAR="$ROOT/harness/target/persona-harness.jar"
 export KAFKA_LOCAL_DIR="$ROOT/.persona/bench-kafka" KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093
 
 PROFILE=quick
@@ -28,7 +28,7 @@ if [[ "${1:-}" == "--full" ]]; then
 fi
 RESULTS="$ROOT/results/bench-$(date -u +%Y%m%d-%H%M)-$PROFILE"
 
-if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/streams-app/src/main" "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
   echo "==> building the app"
   (cd "$ROOT" && mvn -B -q -ntp -DskipTests package)
 fi

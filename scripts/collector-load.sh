@@ -10,7 +10,7 @@
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
-JAR="$ROOT/streams-app/target/persona-streams-app.jar"
+JAR="$ROOT/harness/target/persona-harness.jar"
 WORK="$ROOT/.persona/collector-load"
 export KAFKA_LOCAL_DIR="$WORK/kafka" KAFKA_PORT=47092 KAFKA_CONTROLLER_PORT=47093
 API_PORT=47080
@@ -20,7 +20,7 @@ for arg in "$@"; do
   if [[ "$arg" == "--no-restart" ]]; then RESTART=(); else ARGS+=("$arg"); fi
 done
 
-if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/streams-app/src/main" "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
   echo "==> building the app"
   (cd "$ROOT" && mvn -B -q -ntp -DskipTests package)
 fi

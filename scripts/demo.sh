@@ -16,7 +16,7 @@
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
-JAR="$ROOT/streams-app/target/persona-streams-app.jar"
+JAR="$ROOT/tools/target/persona.jar"
 RUN_DIR="$ROOT/.persona"
 APP_LOG="$RUN_DIR/app.log"
 APP_PID_FILE="$RUN_DIR/app.pid"
@@ -65,7 +65,7 @@ cleanup() {
 }
 
 build_if_needed() {
-  if [[ -f "$JAR" ]] && [[ -z "$(find "$ROOT/pom.xml" "$ROOT/streams-app/pom.xml" "$ROOT/streams-app/src/main" \
+  if [[ -f "$JAR" ]] && [[ -z "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main \
       "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
     say "app jar is up to date"
     return
@@ -261,8 +261,8 @@ main() {
 
   if (( KEEP_RUNNING == 1 )); then
     say "left running: broker at $PERSONA_BOOTSTRAP_SERVERS, app pid $APP_PID. Try:"
-    echo "  java -jar streams-app/target/persona-streams-app.jar consume --topic personalized-offers --follow"
-    echo "  java -jar streams-app/target/persona-streams-app.jar kpis"
+    echo "  java -jar tools/target/persona.jar consume --topic personalized-offers --follow"
+    echo "  java -jar tools/target/persona.jar kpis"
     echo "  stop: scripts/demo.sh --stop"
   fi
 }

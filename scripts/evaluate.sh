@@ -10,7 +10,7 @@
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
-JAR="$ROOT/streams-app/target/persona-streams-app.jar"
+JAR="$ROOT/tools/target/persona.jar"
 RUN_DIR="$ROOT/.persona/evaluate"
 FILE="${FILE:-$ROOT/../shared/data/online-retail/online_retail.csv.gz}"
 CUT="${CUT:-2011-11-02T12:20:00Z}"
@@ -56,7 +56,7 @@ case "${1:-}" in
   *) echo "usage: scripts/evaluate.sh [--keep-running|--stop]" >&2; exit 2 ;;
 esac
 [[ -f "$FILE" ]] || { echo "no transaction file at $FILE (set FILE=...)" >&2; exit 2; }
-if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/streams-app/src/main" "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
   say "building the app"
   (cd "$ROOT" && mvn -B -q -ntp -DskipTests package)
 fi

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
-JAR="$ROOT/streams-app/target/persona-streams-app.jar"
+JAR="$ROOT/harness/target/persona-harness.jar"
 RUN_DIR="$ROOT/.persona/faults"
 export KAFKA_PORT=39092 KAFKA_CONTROLLER_PORT=39093 KAFKA_LOCAL_DIR="$RUN_DIR/kafka"
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
@@ -31,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/streams-app/src/main" "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main "$ROOT/schemas" -newer "$JAR" -print -quit)" ]]; then
   say "building the app"
   (cd "$ROOT" && mvn -B -q -ntp -DskipTests package)
 fi

@@ -7,7 +7,7 @@ ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
 export KAFKA_LOCAL_DIR=$ROOT/.persona/reset-check/kafka KAFKA_PORT=49092 KAFKA_CONTROLLER_PORT=49093
 export PERSONA_BOOTSTRAP_SERVERS=127.0.0.1:49092 PERSONA_APPLICATION_ID=persona-rr PERSONA_STATE_DIR=$ROOT/.persona/reset-check/state PERSONA_SERVER_PORT=48080
-J="java -jar streams-app/target/persona-streams-app.jar"
+J="java -jar tools/target/persona.jar"
 MAP="--map customer=CustomerID --map basket=InvoiceNo --map product=StockCode --map description=Description --map quantity=Quantity --map price=UnitPrice --map time=InvoiceDate --map store=Country"
 scripts/kafka-local.sh reset >/dev/null; rm -rf $ROOT/.persona/reset-check/state
 scripts/kafka-local.sh start | tail -1

@@ -247,6 +247,19 @@ for name, svc in sorted(services.items()):
                     problems.append(f"{dockerfile}: {instruction} {source}: the image copies a jar built on the "
                                     "host; build it in a build stage (.dockerignore leaves target/ out)")
 
+# A build's target names a stage of its Dockerfile.
+for name, svc in sorted(services.items()):
+    build = svc.get("build")
+    if not isinstance(build, dict) or not build.get("target"):
+        continue
+    context = build.get("context") or "."
+    dockerfile = os.path.join(context, build.get("dockerfile") or "Dockerfile")
+    if os.path.isfile(dockerfile):
+        with open(dockerfile) as f:
+            named = {m.group(1).lower() for m in re.finditer(r"(?im)^FROM\s+\S+\s+AS\s+(\S+)", f.read())}
+        if build["target"].lower() not in named:
+            problems.append(f"service {name}: build target {build['target']} is not a stage of {dockerfile}")
+
 for problem in problems:
     print(problem)
 sys.exit(1 if problems else 0)

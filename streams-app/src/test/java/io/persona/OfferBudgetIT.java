@@ -1,7 +1,7 @@
 package io.persona;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +15,8 @@ import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
 import io.persona.decide.Decider.Option;
 import io.persona.serve.OfferQueries.NotHostedHereException;
+import io.persona.testkit.LocalKafka;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.TopicProvisioner;
 import io.persona.topology.Topics;
 import java.nio.file.Path;
@@ -24,9 +26,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams.State;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two instances of the app decide for different customers at once; the offer's budget holds across both. */
@@ -34,17 +35,8 @@ class OfferBudgetIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final long BUDGET = 5;
   private static final int CUSTOMERS = 60;
-  private static LocalKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = LocalKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final LocalKafka kafka = LocalKafka.perClass();
 
   @Test
   void shouldNeverSendMoreThanTheBudgetWhateverInstanceDecides(@TempDir Path one, @TempDir Path two)

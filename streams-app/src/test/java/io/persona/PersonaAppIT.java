@@ -9,6 +9,8 @@ import io.persona.avro.CustomerProfile;
 import io.persona.config.ConfigException;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.testkit.LocalKafka;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,9 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.streams.KafkaStreams.State;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,17 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PersonaAppIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-  private static LocalKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = LocalKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final LocalKafka kafka = LocalKafka.perClass();
 
   @Test
   void shouldBuildProfilesThroughARealBrokerAndDeadLetterGarbageWithItsOrigin(@TempDir Path stateDir) throws Exception {

@@ -1,7 +1,7 @@
 package io.persona;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +20,8 @@ import io.persona.avro.ErasureRequest;
 import io.persona.avro.PosTransaction;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.testkit.LocalKafka;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.CustomerPartitions;
 import io.persona.topology.Topics;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +36,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams.State;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -44,19 +46,14 @@ import org.slf4j.LoggerFactory;
 class PrivacyIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final String PII = "PII-alice";
-  private static LocalKafka kafka;
+  @RegisterExtension
+  static final LocalKafka kafka = LocalKafka.perClass();
 
   @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = LocalKafka.start();
+  static void provisionTopicsAndCatalog() throws Exception {
     io.persona.topology.TopicProvisioner.ensure(config(Path.of("unused"), "provision"));
     kafka.send(Topics.OFFER_CATALOG.name(), "o-hose",
         Topics.OFFER_CATALOG.valueSerde().encode(TestEvents.offer("o-hose", "p-hose", "garden")));
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
   }
 
   @Test

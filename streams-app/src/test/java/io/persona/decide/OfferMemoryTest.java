@@ -1,10 +1,9 @@
 package io.persona.decide;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.click;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.AffinityScore;
 import io.persona.avro.Channel;
 import io.persona.avro.ClassResponse;
@@ -18,6 +17,7 @@ import io.persona.avro.OfferSend;
 import io.persona.avro.OutcomeType;
 import io.persona.config.ConfigLoader;
 import io.persona.profile.Decay;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

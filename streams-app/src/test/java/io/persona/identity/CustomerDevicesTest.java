@@ -2,9 +2,9 @@ package io.persona.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerLinks;
+import io.persona.testkit.TestEvents;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

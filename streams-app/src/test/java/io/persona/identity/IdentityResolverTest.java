@@ -1,13 +1,13 @@
 package io.persona.identity;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.IdentityState;
 import io.persona.config.ConfigLoader;
 import io.persona.identity.IdentityResolver.Resolution;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

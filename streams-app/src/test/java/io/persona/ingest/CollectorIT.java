@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.persona.HeadlessChromium;
-import io.persona.LocalKafka;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ClickEventType;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.testkit.HeadlessChromium;
+import io.persona.testkit.LocalKafka;
 import io.persona.topology.TopicProvisioner;
 import io.persona.topology.Topics;
 import java.io.InputStream;
@@ -34,21 +34,22 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP collector against a real broker, and its tracker in a real (headless) browser. */
 class CollectorIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static LocalKafka kafka;
+  @RegisterExtension
+  static final LocalKafka kafka = LocalKafka.perClass();
   private static HttpServer shop;
   private static HttpServer server;
   private static CollectorHandler collector;
   private static String base;
 
   @BeforeAll
-  static void start() throws Exception {
-    kafka = LocalKafka.start();
+  static void startShopAndCollector() throws Exception {
     shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String shopOrigin = "http://127.0.0.1:" + shop.getAddress().getPort();
     PersonaConfig config = config(kafka.bootstrapServers(), shopOrigin);
@@ -76,7 +77,6 @@ class CollectorIT {
     server.stop(0);
     shop.stop(0);
     collector.close();
-    kafka.close();
   }
 
   @Test

@@ -1,13 +1,13 @@
 package io.persona.ingest;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ClickEventType;
 import io.persona.avro.LineItem;
 import io.persona.avro.PosTransaction;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

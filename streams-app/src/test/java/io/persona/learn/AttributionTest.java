@@ -1,15 +1,15 @@
 package io.persona.learn;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.Channel;
 import io.persona.avro.ExperimentArm;
 import io.persona.avro.OfferSend;
 import io.persona.avro.PosTransaction;
 import io.persona.learn.Attribution.Success;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

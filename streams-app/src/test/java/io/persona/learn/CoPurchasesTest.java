@@ -1,13 +1,13 @@
 package io.persona.learn;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.persona.TestEvents;
 import io.persona.avro.AffinityScore;
 import io.persona.profile.Decay;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.persona.learn;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.Channel;
 import io.persona.avro.ExperimentArm;
 import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.OfferKpi;
 import io.persona.avro.OfferOutcome;
 import io.persona.avro.OutcomeType;
+import io.persona.testkit.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,9 +3,9 @@ package io.persona.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.persona.TestEvents;
 import io.persona.avro.CustomerProfile;
 import io.persona.config.ConfigLoader;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.Topics;
 import java.util.Map;
 import java.util.function.UnaryOperator;

@@ -1,12 +1,12 @@
 package io.persona.profile;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.CustomerProfile;
 import io.persona.config.ConfigLoader;
+import io.persona.testkit.TestEvents;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.stream.IntStream;

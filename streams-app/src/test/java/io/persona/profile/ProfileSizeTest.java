@@ -1,13 +1,13 @@
 package io.persona.profile;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.ClickEventType;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.LineItem;
 import io.persona.config.ConfigLoader;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.Topics;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.persona.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.PosTransaction;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.Topic;
 import io.persona.topology.Topics;
 import java.util.stream.Stream;

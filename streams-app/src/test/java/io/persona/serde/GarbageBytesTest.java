@@ -5,8 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.Topics;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

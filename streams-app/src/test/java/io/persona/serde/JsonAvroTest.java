@@ -3,10 +3,10 @@ package io.persona.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.persona.TestEvents;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.PosTransaction;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.Topics;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;

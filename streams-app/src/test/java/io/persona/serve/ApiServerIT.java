@@ -1,17 +1,17 @@
 package io.persona.serve;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.persona.LocalKafka;
 import io.persona.PersonaApp;
-import io.persona.TestEvents;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.testkit.LocalKafka;
+import io.persona.testkit.TestEvents;
 import io.persona.topology.TopicProvisioner;
 import io.persona.topology.Topics;
 import java.net.ServerSocket;
@@ -29,9 +29,9 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.streams.KafkaStreams.State;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two instances on one machine answer every customer, forwarding to the owner, also after one of them stops. */
@@ -45,11 +45,11 @@ class ApiServerIT {
   private static final String FULL_TOKEN = "full-access-token-0123456789";
   private static final String OFFERS_TOKEN = "offers-only-token-9876543210";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static LocalKafka kafka;
+  @RegisterExtension
+  static final LocalKafka kafka = LocalKafka.perClass();
 
   @BeforeAll
-  static void startKafka(@TempDir Path stores) throws Exception {
-    kafka = LocalKafka.start();
+  static void createKeystores(@TempDir Path stores) throws Exception {
     keystore = stores.resolve("api.p12");
     truststore = stores.resolve("api-trust.p12");
     Path cert = stores.resolve("api.pem");
@@ -78,11 +78,6 @@ class ApiServerIT {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor()).as(output).isZero();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
   }
 
   @Test

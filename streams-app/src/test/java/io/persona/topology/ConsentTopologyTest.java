@@ -1,19 +1,19 @@
 package io.persona.topology;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.click;
-import static io.persona.TestEvents.line;
-import static io.persona.TestEvents.offer;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.click;
+import static io.persona.testkit.TestEvents.line;
+import static io.persona.testkit.TestEvents.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.persona.TestEvents;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEventType;
 import io.persona.avro.OfferOutcome;
 import io.persona.avro.OutcomeType;
 import io.persona.avro.PersonalizedOffer;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

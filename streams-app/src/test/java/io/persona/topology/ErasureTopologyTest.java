@@ -1,12 +1,11 @@
 package io.persona.topology;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.click;
-import static io.persona.TestEvents.line;
-import static io.persona.TestEvents.offer;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.click;
+import static io.persona.testkit.TestEvents.line;
+import static io.persona.testkit.TestEvents.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEventType;
 import io.persona.avro.CustomerProfile;
@@ -14,6 +13,7 @@ import io.persona.avro.ErasureReceipt;
 import io.persona.avro.ErasureRequest;
 import io.persona.avro.IdentityState;
 import io.persona.avro.PersonalizedOffer;
+import io.persona.testkit.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

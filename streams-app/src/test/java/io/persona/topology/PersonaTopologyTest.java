@@ -1,11 +1,11 @@
 package io.persona.topology;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.testkit.TestEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,13 @@
 package io.persona.topology;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.persona.TestEvents;
 import io.persona.avro.AffinityScore;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEvent;
@@ -18,6 +17,7 @@ import io.persona.avro.Device;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.PurchaseCycle;
 import io.persona.identity.ResolveIdentityProcessor;
+import io.persona.testkit.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package io.persona.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.persona.LocalKafka;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.testkit.LocalKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

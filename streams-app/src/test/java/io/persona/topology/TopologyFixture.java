@@ -1,6 +1,5 @@
 package io.persona.topology;
 
-import io.persona.TestEvents;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEvent;
 import io.persona.avro.ConsentChange;
@@ -17,6 +16,7 @@ import io.persona.avro.PosTransaction;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
 import io.persona.config.StreamsProperties;
+import io.persona.testkit.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
