@@ -1,5 +1,7 @@
 package io.persona.harness;
 
+import static io.persona.serve.Loopback.isLoopback;
+
 import io.persona.bench.CollectorLoad;
 import io.persona.cli.BootstrapOption;
 import io.persona.cli.CliException;
@@ -79,9 +81,5 @@ public final class CollectorLoadCommand implements Callable<Integer> {
         result.lost(), result.accepted(), result.found());
     out.flush();
     return result.lost() == 0 ? 0 : 1;
-  }
-
-  private static boolean isLoopback(String host) {
-    return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"));
   }
 }

@@ -1,5 +1,7 @@
 package io.persona.serve;
 
+import static io.persona.serve.Loopback.isLoopback;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -305,10 +307,6 @@ public final class ApiServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
-  }
-
-  private static boolean isLoopback(String host) {
-    return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
   }
 
   private static Map<String, String> params(String rawQuery) {
