@@ -8,10 +8,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.persona.avro.ClickEvent;
 import io.persona.config.PersonaConfig;
+import io.persona.serve.HttpReply;
 import io.persona.topology.Topics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,14 +72,14 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
         preflight(exchange, origin != null && allowed == null);
         return;
       }
-      Reply reply;
+      HttpReply reply;
       try {
         reply = collect(exchange, origin != null && allowed == null);
       } catch (RuntimeException e) {
         LOG.warn("collect failed: {}", e.getClass().getSimpleName()); // never the body: it holds personal data
-        reply = Reply.error(500, "internal error");
+        reply = HttpReply.error(500, "internal error");
       }
-      send(exchange, reply);
+      reply.send(exchange);
     }
   }
 
@@ -88,32 +88,33 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
     publisher.close();
   }
 
-  private Reply collect(HttpExchange exchange, boolean foreignOrigin) throws IOException {
+  private HttpReply collect(HttpExchange exchange, boolean foreignOrigin) throws IOException {
     if (foreignOrigin) {
-      return Reply.error(403, "this origin may not send events (collector.allowed.origins)");
+      return HttpReply.error(403, "this origin may not send events (collector.allowed.origins)");
     }
     if (!"POST".equals(exchange.getRequestMethod())) {
-      return Reply.error(405, "send events with POST").header("Allow", "POST, OPTIONS");
+      return HttpReply.error(405, "send events with POST").header("Allow", "POST, OPTIONS");
     }
     String kind = exchange.getRequestURI().getPath().substring("/v1/".length());
     if (!EVENT_TYPES.contains(kind) && !kind.equals("batch")) {
-      return Reply.error(404, "no such endpoint: /v1/track, /v1/page, /v1/identify or /v1/batch");
+      return HttpReply.error(404, "no such endpoint: /v1/track, /v1/page, /v1/identify or /v1/batch");
     }
     byte[] body = readAtMost(exchange.getRequestBody(), settings.maxRequestBytes());
     if (body == null) {
-      return Reply.error(413, "the request is larger than " + settings.maxRequestBytes() + " bytes; send fewer events");
+      return HttpReply.error(413,
+          "the request is larger than " + settings.maxRequestBytes() + " bytes; send fewer events");
     }
     JsonNode request;
     try {
       request = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      return Reply.error(400, "the body is not valid JSON");
+      return HttpReply.error(400, "the body is not valid JSON");
     }
     if (request == null || !request.isObject()) {
-      return Reply.error(400, "the body must be a JSON object");
+      return HttpReply.error(400, "the body must be a JSON object");
     }
     if (!settings.accepts(writeKey(exchange, request))) {
-      return Reply.error(401, "a valid write key is required (Basic auth user name, or the body's writeKey)")
+      return HttpReply.error(401, "a valid write key is required (Basic auth user name, or the body's writeKey)")
           .header("WWW-Authenticate", "Basic realm=\"persona-collector\"");
     }
     List<ClickEvent> clicks;
@@ -126,20 +127,20 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
       if (kind.equals("batch")) {
         error.put("index", e.index());
       }
-      return new Reply(400, error.toString(), null, null);
+      return HttpReply.json(400, error);
     }
     if (!inFlight.tryAcquire()) {
-      return Reply.error(503, "too many requests wait for Kafka; send them again").header("Retry-After", "1");
+      return HttpReply.error(503, "too many requests wait for Kafka; send them again").retryAfter(1);
     }
     try {
       publisher.publish(clicks);
     } catch (ClickPublisher.Unavailable e) {
       LOG.warn("Kafka did not acknowledge {} event(s) in time ({}): answered 503", clicks.size(), e.getMessage());
-      return Reply.error(503, "Kafka did not acknowledge the events in time; send them again").header("Retry-After", "5");
+      return HttpReply.error(503, "Kafka did not acknowledge the events in time; send them again").retryAfter(5);
     } finally {
       inFlight.release();
     }
-    return new Reply(202, JSON.createObjectNode().put("accepted", clicks.size()).toString(), null, null);
+    return HttpReply.json(202, JSON.createObjectNode().put("accepted", clicks.size()));
   }
 
   private List<ClickEvent> clicks(String kind, JsonNode request, Instant receivedAt) {
@@ -204,27 +205,5 @@ public final class CollectorHandler implements HttpHandler, AutoCloseable {
   private static byte[] readAtMost(InputStream in, int limit) throws IOException {
     byte[] body = in.readNBytes(limit + 1);
     return body.length > limit ? null : body;
-  }
-
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
-    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    if (reply.headerName() != null) {
-      exchange.getResponseHeaders().set(reply.headerName(), reply.headerValue());
-    }
-    exchange.sendResponseHeaders(reply.status(), body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private record Reply(int status, String body, String headerName, String headerValue) {
-    static Reply error(int status, String message) {
-      return new Reply(status, JSON.createObjectNode().put("error", message).toString(), null, null);
-    }
-
-    Reply header(String name, String value) {
-      return new Reply(status, body, name, value);
-    }
   }
 }

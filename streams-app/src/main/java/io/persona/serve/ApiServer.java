@@ -23,7 +23,6 @@ import io.persona.serde.JsonAvro;
 import io.persona.serve.OfferQueries.NotHostedHereException;
 import io.persona.serve.marketing.MarketingApi;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -143,71 +142,75 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    Reply reply;
+    HttpReply reply;
     try {
-      reply = "GET".equals(exchange.getRequestMethod()) ? route(exchange) : Reply.error(405, "only GET is supported");
+      reply = "GET".equals(exchange.getRequestMethod()) ? route(exchange) : HttpReply.error(405, "only GET is supported");
     } catch (RuntimeException e) {
       LOG.warn("request failed: {}", e.getClass().getSimpleName()); // never the path: it holds a customer id
-      reply = Reply.error(500, "internal error");
+      reply = HttpReply.error(500, "internal error");
+    }
+    if (reply.status() == 401) {
+      reply = reply.header("WWW-Authenticate", "Bearer realm=\"persona\"");
     }
     try (exchange) {
-      send(exchange, reply);
+      reply.send(exchange);
     }
   }
 
-  private Reply route(HttpExchange exchange) {
+  private HttpReply route(HttpExchange exchange) {
     String path = exchange.getRequestURI().getPath();
     if (path.equals("/")) {
-      return new Reply(302, "", false, "text/plain").location("/ui/");
+      return HttpReply.redirect("/ui/");
     }
     if (path.equals("/health")) {
-      return Reply.json(200, JSON.createObjectNode().put("status", "UP"));
+      return HttpReply.json(200, JSON.createObjectNode().put("status", "UP"));
     }
     if (path.equals("/metrics")) {
-      return new Reply(200, app.scrapeMetrics(), false, "text/plain; version=0.0.4; charset=utf-8");
+      return HttpReply.text(200, app.scrapeMetrics(), "text/plain; version=0.0.4; charset=utf-8");
     }
     if (path.equals("/ready")) {
       State state = app.state();
-      return Reply.json(state == State.RUNNING ? 200 : 503, JSON.createObjectNode().put("state", state.name()))
-          .retryAfterIf(state != State.RUNNING);
+      HttpReply ready = HttpReply.json(state == State.RUNNING ? 200 : 503,
+          JSON.createObjectNode().put("state", state.name()));
+      return state == State.RUNNING ? ready : ready.retryAfter(1);
     }
     Matcher offer = OFFER_KPIS.matcher(path);
     Matcher customer = CUSTOMER.matcher(path);
     boolean profile = customer.matches() && !customer.group(2).equals("offers");
     switch (tokens.check(exchange.getRequestHeaders().getFirst("Authorization"), profile)) {
       case UNAUTHENTICATED -> {
-        return Reply.error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
+        return HttpReply.error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
       }
       case FORBIDDEN -> {
-        return Reply.error(403, "this token may read offers, not profiles");
+        return HttpReply.error(403, "this token may read offers, not profiles");
       }
       case ALLOWED -> { }
     }
     if (offer.matches()) {
       OfferKpi kpi = queries.kpis(decode(offer.group(1)));
-      return kpi == null ? Reply.error(404, "no KPIs for this offer") : Reply.raw(200, JsonAvro.toJson(kpi));
+      return kpi == null ? HttpReply.error(404, "no KPIs for this offer") : HttpReply.json(200, JsonAvro.toJson(kpi));
     }
     if (customer.matches()) {
       return customer(exchange, decode(customer.group(1)), customer.group(2));
     }
-    return Reply.error(404, "no such resource");
+    return HttpReply.error(404, "no such resource");
   }
 
-  private Reply customer(HttpExchange exchange, String customerId, String what) {
+  private HttpReply customer(HttpExchange exchange, String customerId, String what) {
     Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
     Request request;
     try {
       request = Request.of(what, params);
     } catch (IllegalArgumentException e) {
-      return Reply.error(400, e.getMessage());
+      return HttpReply.error(400, e.getMessage());
     }
     HostInfo owner = queries.ownerOf(customerId);
     if (owner == null) {
-      return Reply.error(503, "the customer's partition has no owner right now").retryAfterIf(true);
+      return HttpReply.error(503, "the customer's partition has no owner right now").retryAfter(1);
     }
     if (!owner.equals(self)) {
       if (exchange.getRequestHeaders().containsKey(FORWARDED)) {
-        return Reply.error(503, "ownership is moving").retryAfterIf(true);
+        return HttpReply.error(503, "ownership is moving").retryAfter(1);
       }
       return forward(owner, exchange.getRequestURI(), exchange.getRequestHeaders().getFirst("Authorization"));
     }
@@ -215,17 +218,17 @@ public final class ApiServer implements AutoCloseable {
       return request.offers() ? offers(customerId, request)
           : what.equals("consent") ? consent(customerId) : profile(customerId);
     } catch (NotHostedHereException e) {
-      return Reply.error(503, "the customer's state is restoring").retryAfterIf(true);
+      return HttpReply.error(503, "the customer's state is restoring").retryAfter(1);
     }
   }
 
-  private Reply profile(String customerId) {
+  private HttpReply profile(String customerId) {
     CustomerProfile profile = queries.profile(customerId);
-    return profile == null ? Reply.error(404, "unknown customer") : Reply.raw(200, JsonAvro.toJson(profile));
+    return profile == null ? HttpReply.error(404, "unknown customer") : HttpReply.json(200, JsonAvro.toJson(profile));
   }
 
   /** Whether each channel may be used now (in the latest event time processed), and the recorded changes. */
-  private Reply consent(String customerId) {
+  private HttpReply consent(String customerId) {
     ConsentState state = queries.consent(customerId);
     Instant now = queries.asOf(customerId);
     ObjectNode body = JSON.createObjectNode().put("customerId", customerId).put("asOf", now.toString());
@@ -240,10 +243,10 @@ public final class ApiServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Reply.json(200, body);
+    return HttpReply.json(200, body);
   }
 
-  private Reply offers(String customerId, Request request) {
+  private HttpReply offers(String customerId, Request request) {
     List<Option> top = request.discover() ? queries.discoveries(customerId, request.channel(), request.k())
         : queries.topOffers(customerId, request.channel(), request.k());
     ArrayNode offers = JSON.createArrayNode();
@@ -262,7 +265,7 @@ public final class ApiServer implements AutoCloseable {
         .put("channel", request.channel().name()).put("list", request.discover() ? "discover" : "top")
         .put("k", request.k());
     body.set("offers", offers);
-    return Reply.json(200, body);
+    return HttpReply.json(200, body);
   }
 
   private static void putIfSet(ObjectNode node, String field, String value) {
@@ -272,7 +275,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The owner authenticates the caller again: the caller's own token goes along, the header only stops loops. */
-  private Reply forward(HostInfo owner, URI uri, String authorization) {
+  private HttpReply forward(HostInfo owner, URI uri, String authorization) {
     URI target = URI.create(scheme + "://" + owner.host() + ":" + owner.port() + uri.getRawPath()
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     try {
@@ -281,31 +284,13 @@ public final class ApiServer implements AutoCloseable {
         request.header("Authorization", authorization);
       }
       HttpResponse<String> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body(),
-          response.headers().firstValue("Retry-After").isPresent());
+      HttpReply reply = HttpReply.json(response.statusCode(), response.body());
+      return response.headers().firstValue("Retry-After").isPresent() ? reply.retryAfter(1) : reply;
     } catch (IOException e) {
-      return Reply.error(503, "the owning instance did not answer").retryAfterIf(true);
+      return HttpReply.error(503, "the owning instance did not answer").retryAfter(1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Reply.error(503, "interrupted").retryAfterIf(true);
-    }
-  }
-
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
-    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-    if (reply.retryAfter()) {
-      exchange.getResponseHeaders().set("Retry-After", "1");
-    }
-    if (reply.location() != null) {
-      exchange.getResponseHeaders().set("Location", reply.location());
-    }
-    if (reply.status() == 401) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"persona\"");
-    }
-    exchange.sendResponseHeaders(reply.status(), body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      return HttpReply.error(503, "interrupted").retryAfter(1);
     }
   }
 
@@ -355,36 +340,6 @@ public final class ApiServer implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("channel must be one of email, sms, push, ad, web, pos");
       }
-    }
-  }
-
-  private record Reply(int status, String body, boolean retryAfter, String contentType, String location) {
-    Reply(int status, String body, boolean retryAfter, String contentType) {
-      this(status, body, retryAfter, contentType, null);
-    }
-
-    Reply(int status, String body, boolean retryAfter) {
-      this(status, body, retryAfter, "application/json");
-    }
-
-    Reply location(String to) {
-      return new Reply(status, body, retryAfter, contentType, to);
-    }
-
-    static Reply json(int status, ObjectNode body) {
-      return new Reply(status, body.toString(), false);
-    }
-
-    static Reply raw(int status, String body) {
-      return new Reply(status, body, false);
-    }
-
-    static Reply error(int status, String message) {
-      return new Reply(status, JSON.createObjectNode().put("error", message).toString(), false);
-    }
-
-    Reply retryAfterIf(boolean retry) {
-      return new Reply(status, body, retry, contentType, location);
     }
   }
 }

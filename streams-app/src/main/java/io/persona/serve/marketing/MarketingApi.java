@@ -12,11 +12,11 @@ import io.persona.config.PersonaConfig;
 import io.persona.serde.JsonAvro;
 import io.persona.serde.JsonAvroException;
 import io.persona.serve.ApiTokens;
+import io.persona.serve.HttpReply;
 import io.persona.serve.OfferQueries;
 import io.persona.topology.JsonLineEncoder;
 import io.persona.topology.Topics;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -54,8 +54,6 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
 
   private record CachedTimeline(long at, String json) {}
 
-  private record Reply(int status, String body) {}
-
   public MarketingApi(OfferQueries queries, PersonaConfig config) {
     this.queries = queries;
     this.tokens = config.apiTokens();
@@ -75,25 +73,20 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      Reply reply;
+      HttpReply reply;
       try {
         reply = route(exchange);
       } catch (KafkaException e) {
         LOG.warn("marketing request failed: {}", e.getClass().getSimpleName());
-        reply = error(503, "Kafka did not answer; try again");
+        reply = HttpReply.error(503, "Kafka did not answer; try again");
       } catch (IOException | RuntimeException e) {
         LOG.warn("marketing request failed: {}", e.getClass().getSimpleName());
-        reply = error(500, "internal error");
+        reply = HttpReply.error(500, "internal error");
       }
-      byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
       if (reply.status() == 401) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"persona\"");
+        reply = reply.header("WWW-Authenticate", "Bearer realm=\"persona\"");
       }
-      exchange.sendResponseHeaders(reply.status(), body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      reply.send(exchange);
     }
   }
 
@@ -102,40 +95,40 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
     catalog.close();
   }
 
-  private Reply route(HttpExchange exchange) throws IOException {
+  private HttpReply route(HttpExchange exchange) throws IOException {
     switch (tokens.check(exchange.getRequestHeaders().getFirst("Authorization"), true)) {
       case UNAUTHENTICATED -> {
-        return error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
+        return HttpReply.error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
       }
       case FORBIDDEN -> {
-        return error(403, "this token may read offers, not run the marketing page");
+        return HttpReply.error(403, "this token may read offers, not run the marketing page");
       }
       case ALLOWED -> { }
     }
     if (!tokens.enabled() && !hosts.contains(hostOf(exchange.getRequestHeaders().getFirst("Host")))) {
       // without tokens, only pages addressed to this server by its own names: no DNS rebinding onto the catalog
-      return error(403, "set server.auth.tokens to use the marketing API through another host name");
+      return HttpReply.error(403, "set server.auth.tokens to use the marketing API through another host name");
     }
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     if (path.equals("/marketing/offers") && method.equals("GET")) {
-      return ok(offers());
+      return HttpReply.json(200, offers());
     }
     if (path.equals("/marketing/timeline") && method.equals("GET")) {
-      return new Reply(200, timeline(param(exchange, "offer")));
+      return HttpReply.json(200, timeline(param(exchange, "offer")));
     }
     Matcher offer = OFFER.matcher(path);
     if (offer.matches() && method.equals("PUT")) {
       byte[] body = exchange.getRequestBody().readNBytes(MAX_OFFER_BYTES + 1);
       if (body.length > MAX_OFFER_BYTES) {
-        return error(413, "an offer is at most " + MAX_OFFER_BYTES + " bytes of JSON");
+        return HttpReply.error(413, "an offer is at most " + MAX_OFFER_BYTES + " bytes of JSON");
       }
       return write(URLDecoder.decode(offer.group(1), StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
     }
     if (offer.matches() && method.equals("DELETE")) {
       return retire(URLDecoder.decode(offer.group(1), StandardCharsets.UTF_8));
     }
-    return error(404, "no such resource");
+    return HttpReply.error(404, "no such resource");
   }
 
   private ObjectNode offers() throws IOException {
@@ -194,33 +187,32 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
   }
 
   /** Validated and encoded as {@code persona produce} does it. */
-  private Reply write(String offerId, String json) {
+  private HttpReply write(String offerId, String json) {
     JsonLineEncoder.Encoded offer;
     try {
       offer = catalogEncoder.encode(json);
     } catch (JsonAvroException e) {
-      return new Reply(400, JSON.createObjectNode().put("error", e.getMessage()).put("field", e.field())
-          .toString());
+      return HttpReply.json(400, JSON.createObjectNode().put("error", e.getMessage()).put("field", e.field()));
     }
     if (!offerId.equals(offer.key())) {
-      return new Reply(400, JSON.createObjectNode().put("error", "offerId in the body must be the one in the "
-          + "path").put("field", "offerId").toString());
+      return HttpReply.json(400, JSON.createObjectNode().put("error", "offerId in the body must be the one in the "
+          + "path").put("field", "offerId"));
     }
     try {
       catalog.write(offerId, offer.value(), offer.timestamp());
     } catch (TimeoutException e) {
-      return error(503, e.getMessage());
+      return HttpReply.error(503, e.getMessage());
     }
-    return ok(JSON.createObjectNode().put("offerId", offerId).put("written", true));
+    return HttpReply.json(200, JSON.createObjectNode().put("offerId", offerId).put("written", true));
   }
 
-  private Reply retire(String offerId) {
+  private HttpReply retire(String offerId) {
     try {
       catalog.write(offerId, null, System.currentTimeMillis());
     } catch (TimeoutException e) {
-      return error(503, e.getMessage());
+      return HttpReply.error(503, e.getMessage());
     }
-    return ok(JSON.createObjectNode().put("offerId", offerId).put("retired", true));
+    return HttpReply.json(200, JSON.createObjectNode().put("offerId", offerId).put("retired", true));
   }
 
   private static ObjectNode uplift(Uplift uplift) {
@@ -243,13 +235,5 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static Reply ok(ObjectNode body) {
-    return new Reply(200, body.toString());
-  }
-
-  private static Reply error(int status, String message) {
-    return new Reply(status, JSON.createObjectNode().put("error", message).toString());
   }
 }
