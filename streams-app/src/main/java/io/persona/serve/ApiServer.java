@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -149,9 +150,6 @@ public final class ApiServer implements AutoCloseable {
       LOG.warn("request failed: {}", e.getClass().getSimpleName()); // never the path: it holds a customer id
       reply = HttpReply.error(500, "internal error");
     }
-    if (reply.status() == 401) {
-      reply = reply.header("WWW-Authenticate", "Bearer realm=\"persona\"");
-    }
     try (exchange) {
       reply.send(exchange);
     }
@@ -177,14 +175,10 @@ public final class ApiServer implements AutoCloseable {
     Matcher offer = OFFER_KPIS.matcher(path);
     Matcher customer = CUSTOMER.matcher(path);
     boolean profile = customer.matches() && !customer.group(2).equals("offers");
-    switch (tokens.check(exchange.getRequestHeaders().getFirst("Authorization"), profile)) {
-      case UNAUTHENTICATED -> {
-        return HttpReply.error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
-      }
-      case FORBIDDEN -> {
-        return HttpReply.error(403, "this token may read offers, not profiles");
-      }
-      case ALLOWED -> { }
+    Optional<HttpReply> refusal = BearerAuth.refusal(tokens, exchange.getRequestHeaders().getFirst("Authorization"),
+        profile, "this token may read offers, not profiles");
+    if (refusal.isPresent()) {
+      return refusal.get();
     }
     if (offer.matches()) {
       OfferKpi kpi = queries.kpis(decode(offer.group(1)));
@@ -284,7 +278,7 @@ public final class ApiServer implements AutoCloseable {
         request.header("Authorization", authorization);
       }
       HttpResponse<String> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-      HttpReply reply = HttpReply.json(response.statusCode(), response.body());
+      HttpReply reply = BearerAuth.challenged(HttpReply.json(response.statusCode(), response.body()));
       return response.headers().firstValue("Retry-After").isPresent() ? reply.retryAfter(1) : reply;
     } catch (IOException e) {
       return HttpReply.error(503, "the owning instance did not answer").retryAfter(1);

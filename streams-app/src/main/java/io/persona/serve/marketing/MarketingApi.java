@@ -12,6 +12,7 @@ import io.persona.config.PersonaConfig;
 import io.persona.serde.JsonAvro;
 import io.persona.serde.JsonAvroException;
 import io.persona.serve.ApiTokens;
+import io.persona.serve.BearerAuth;
 import io.persona.serve.HttpReply;
 import io.persona.serve.OfferQueries;
 import io.persona.topology.JsonLineEncoder;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.TimeoutException;
@@ -83,9 +85,6 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
         LOG.warn("marketing request failed: {}", e.getClass().getSimpleName());
         reply = HttpReply.error(500, "internal error");
       }
-      if (reply.status() == 401) {
-        reply = reply.header("WWW-Authenticate", "Bearer realm=\"persona\"");
-      }
       reply.send(exchange);
     }
   }
@@ -96,14 +95,10 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
   }
 
   private HttpReply route(HttpExchange exchange) throws IOException {
-    switch (tokens.check(exchange.getRequestHeaders().getFirst("Authorization"), true)) {
-      case UNAUTHENTICATED -> {
-        return HttpReply.error(401, "a valid bearer token is required (Authorization: Bearer <token>)");
-      }
-      case FORBIDDEN -> {
-        return HttpReply.error(403, "this token may read offers, not run the marketing page");
-      }
-      case ALLOWED -> { }
+    Optional<HttpReply> refusal = BearerAuth.refusal(tokens, exchange.getRequestHeaders().getFirst("Authorization"),
+        true, "this token may read offers, not run the marketing page");
+    if (refusal.isPresent()) {
+      return refusal.get();
     }
     if (!tokens.enabled() && !hosts.contains(hostOf(exchange.getRequestHeaders().getFirst("Host")))) {
       // without tokens, only pages addressed to this server by its own names: no DNS rebinding onto the catalog
