@@ -1,6 +1,6 @@
 package io.persona.harness;
 
-import static io.persona.serve.Loopback.isLoopback;
+import static io.persona.http.Loopback.isLoopback;
 
 import io.persona.bench.CollectorLoad;
 import io.persona.cli.BootstrapOption;

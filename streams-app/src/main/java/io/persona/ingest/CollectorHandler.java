@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.persona.avro.ClickEvent;
 import io.persona.config.PersonaConfig;
-import io.persona.serve.HttpReply;
+import io.persona.http.HttpReply;
 import io.persona.topology.Topics;
 import java.io.IOException;
 import java.io.InputStream;

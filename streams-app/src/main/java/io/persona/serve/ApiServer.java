@@ -1,6 +1,6 @@
 package io.persona.serve;
 
-import static io.persona.serve.Loopback.isLoopback;
+import static io.persona.http.Loopback.isLoopback;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;

@@ -1,5 +1,6 @@
 package io.persona.serve;
 
+import io.persona.http.HttpReply;
 import java.util.Optional;
 
 /**

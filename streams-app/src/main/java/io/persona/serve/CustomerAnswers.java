@@ -7,6 +7,7 @@ import io.persona.avro.Channel;
 import io.persona.avro.ConsentState;
 import io.persona.avro.CustomerProfile;
 import io.persona.decide.Decider.Option;
+import io.persona.http.HttpReply;
 import io.persona.privacy.Consents;
 import io.persona.serde.JsonAvro;
 import io.persona.serve.OfferQueries.NotHostedHereException;

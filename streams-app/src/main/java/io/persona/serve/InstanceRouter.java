@@ -1,6 +1,7 @@
 package io.persona.serve;
 
 import com.sun.net.httpserver.Headers;
+import io.persona.http.HttpReply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.persona.PersonaApp;
 import io.persona.avro.OfferKpi;
+import io.persona.http.HttpReply;
 import io.persona.serde.JsonAvro;
 import java.io.IOException;
 import java.net.URLDecoder;

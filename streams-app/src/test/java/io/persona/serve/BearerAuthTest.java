@@ -2,6 +2,7 @@ package io.persona.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.persona.http.HttpReply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.persona.serve;
+package io.persona.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.persona.serve;
+package io.persona.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package io.persona.serve;
+package io.persona.http;
 
-import static io.persona.serve.Loopback.isLoopback;
+import static io.persona.http.Loopback.isLoopback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.persona.serve;
+package io.persona.http;
 
 /** The host names that mean this machine only: binding there keeps a port from the network. */
 public final class Loopback {
