@@ -15,7 +15,6 @@ import io.persona.avro.PersonalizedOffer;
 import io.persona.avro.PosTransaction;
 import io.persona.avro.ProductNeighbours;
 import io.persona.decide.Decider.Decision;
-import io.persona.decide.DueTimers.Timer;
 import io.persona.learn.Attribution;
 import io.persona.learn.Outcomes;
 import io.persona.metrics.AppMetrics;
@@ -28,10 +27,10 @@ import io.persona.topology.StoreCatalog;
 import io.persona.topology.StoreNames;
 import io.persona.topology.StoreSets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -58,15 +57,12 @@ import org.apache.kafka.streams.state.Stores;
  * read when deciding (default deny); the global catalog, similarity and KPI stores.
  */
 public final class DecideOffersProcessor implements Processor<String, ProfileUpdate, String, SpecificRecord> {
-  private static final char CART = 'C';
-  private static final char DIGEST = 'D';
-  private static final char LAPSE = 'L';
-
   private final OfferSettings settings;
   private final Function<Decider.Lookups, Decider> deciders;
   private final OfferMemory memory;
   private final OfferViews views;
   private final Attribution attribution;
+  private final OfferTimers offerTimers;
   private final Consents consents;
   private final AppMetrics metrics;
   private final Pseudonyms pseudonyms;
@@ -89,6 +85,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     this.views = views;
     this.deciders = deciders;
     this.attribution = new Attribution(settings.attributionWindow());
+    this.offerTimers = new OfferTimers(settings);
     this.consents = consents;
   }
 
@@ -121,32 +118,24 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     CustomerProfile profile = record.value().profile();
     if (record.value().change() instanceof ProfileChange.Click click && OfferMemory.followCart(state, click.click())) {
       changed = true;
-      if (!state.getCartProductIds().isEmpty() && settings.enabled(OfferTrigger.CART_ABANDONMENT)) {
-        timers.schedule(at.plus(settings.cartAbandonedAfter()), CART, customerId);
-      }
+      offerTimers.cartTimer(state, at).ifPresent(timers::schedule);
     } else if (record.value().change() instanceof ProfileChange.Basket basket) {
       changed = true;
       learnFrom(state, basket.basket());
       OfferMemory.clearCart(state);
       decide(state, profile, OfferTrigger.POST_PURCHASE, basket.basket().getTransactionId(), at);
     }
-    if (cartChangedAt != null && !cartChangedAt.equals(state.getCartUpdatedAt())) {
-      // the timer of the cart as it was no longer applies: cancelled, so the pending timers are always the state's
-      timers.cancel(new Timer(cartChangedAt.plus(settings.cartAbandonedAfter()), CART, customerId));
-    }
+    // the timer of the cart as it was no longer applies: cancelled, so the pending timers are always the state's
+    offerTimers.replacedCartTimer(state, cartChangedAt).ifPresent(timers::cancel);
     List<String> aboveSpike = state.getCategoriesAboveSpike();
     String spiked = memory.spikedCategory(state, profile, at);
     changed |= !aboveSpike.equals(state.getCategoriesAboveSpike());
     if (spiked != null) {
       decide(state, profile, OfferTrigger.INTEREST_SPIKE, "category=" + spiked + "@" + at.toEpochMilli(), at);
     }
-    if (state.getNextDigestAt() == null && settings.enabled(OfferTrigger.DIGEST)) {
-      changed = true;
-      Instant due = at.plus(settings.digestInterval());
-      state.setNextDigestAt(due);
-      timers.schedule(due, DIGEST, customerId);
-    }
-    if (changed) {
+    Optional<Timer> firstDigest = offerTimers.startDigests(state, at);
+    firstDigest.ifPresent(timers::schedule);
+    if (changed || firstDigest.isPresent()) {
       states.put(customerId, state); // most clicks change nothing here: no write
     }
   }
@@ -160,35 +149,25 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
       switch (timer.kind()) {
         case CART -> onCartTimer(state, timer.due());
         case DIGEST -> onDigestTimer(state, timer.due());
-        default -> onAttributionTimer(state, timer.due());
+        case LAPSE -> onAttributionTimer(state, timer.due());
       }
       states.put(timer.customerId(), state);
     }
   }
 
-  /** Only the timer of the latest cart change applies; an older one finds the cart changed since. */
   private void onCartTimer(CustomerOfferState state, Instant due) {
-    if (state.getCartUpdatedAt() == null || !state.getCartUpdatedAt().plus(settings.cartAbandonedAfter()).equals(due)
-        || !memory.cartAbandoned(state, due)) {
-      return;
+    if (offerTimers.cartAbandoned(state, due)) {
+      decide(state, profileOf(state.getCustomerId()), OfferTrigger.CART_ABANDONMENT, "cart@" + due.toEpochMilli(),
+          due);
+      OfferMemory.clearCart(state);
     }
-    decide(state, profileOf(state.getCustomerId()), OfferTrigger.CART_ABANDONMENT, "cart@" + due.toEpochMilli(), due);
-    OfferMemory.clearCart(state);
   }
 
   private void onDigestTimer(CustomerOfferState state, Instant due) {
-    if (!due.equals(state.getNextDigestAt())) {
-      return;
+    if (offerTimers.digestDue(state, due)) {
+      decide(state, profileOf(state.getCustomerId()), OfferTrigger.DIGEST, "digest@" + due.toEpochMilli(), due);
+      timers.schedule(offerTimers.nextDigest(state, due));
     }
-    boolean active = state.getLastActiveAt().isAfter(due.minus(settings.digestInterval()));
-    if (!active || !settings.enabled(OfferTrigger.DIGEST)) {
-      state.setNextDigestAt(null); // set again by the next activity
-      return;
-    }
-    decide(state, profileOf(state.getCustomerId()), OfferTrigger.DIGEST, "digest@" + due.toEpochMilli(), due);
-    Instant next = due.plus(settings.digestInterval());
-    state.setNextDigestAt(next);
-    timers.schedule(next, DIGEST, state.getCustomerId());
   }
 
   private void onAttributionTimer(CustomerOfferState state, Instant due) {
@@ -229,8 +208,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
       return;
     }
     memory.recordSend(state, decision.send());
-    Timer lapse = lapseTimer(state.getCustomerId(), decision.send(), settings);
-    timers.schedule(lapse.due(), lapse.kind(), lapse.customerId());
+    timers.schedule(offerTimers.lapse(state.getCustomerId(), decision.send()));
     PersonalizedOffer offer = decision.offer();
     OutcomeType outcome = OutcomeType.WITHHELD_HOLDOUT;
     if (!decision.heldOut()) {
@@ -259,27 +237,6 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private void report(OfferOutcome outcome) {
     budgets.recordAnswer(outcome);
     context.forward(new Record<>(outcome.getCustomerId(), outcome, outcome.getOccurredAt().toEpochMilli()));
-  }
-
-  /** Every timer the customer's state may have pending, so an erasure can cancel them (their keys hold the id). */
-  public static List<Timer> pendingTimers(CustomerOfferState state, OfferSettings settings) {
-    List<Timer> pending = new ArrayList<>();
-    String customerId = state.getCustomerId();
-    if (state.getCartUpdatedAt() != null) {
-      pending.add(new Timer(state.getCartUpdatedAt().plus(settings.cartAbandonedAfter()), CART, customerId));
-    }
-    if (state.getNextDigestAt() != null) {
-      pending.add(new Timer(state.getNextDigestAt(), DIGEST, customerId));
-    }
-    for (OfferSend send : state.getSends()) {
-      pending.add(lapseTimer(customerId, send, settings));
-    }
-    return pending;
-  }
-
-  /** The timer that closes a decision's attribution window. */
-  static Timer lapseTimer(String customerId, OfferSend send, OfferSettings settings) {
-    return new Timer(new Attribution(settings.attributionWindow()).closesAt(send).plusMillis(1), LAPSE, customerId);
   }
 
   private CustomerProfile profileOf(String customerId) {

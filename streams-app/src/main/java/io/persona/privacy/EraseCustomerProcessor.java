@@ -7,11 +7,11 @@ import io.persona.avro.CustomerOfferState;
 import io.persona.avro.CustomerProfile;
 import io.persona.avro.ErasureReceipt;
 import io.persona.avro.ErasureRequest;
-import io.persona.decide.DecideOffersProcessor;
-import io.persona.decide.DueTimers.Timer;
 import io.persona.decide.DueTimers;
 import io.persona.decide.OfferSettings;
+import io.persona.decide.OfferTimers;
 import io.persona.decide.StableHash;
+import io.persona.decide.Timer;
 import io.persona.ingest.InvalidEventException;
 import io.persona.profile.DecodedProfileStore;
 import io.persona.topology.CustomerPartitions;
@@ -48,7 +48,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   /** Indexes whose keys end with the customer id, each cleared by code of its own below. */
   public static final Set<String> INDEXES_CLEARED = Set.of(StoreNames.OFFER_TIMERS, StoreNames.CUSTOMER_INACTIVITY);
 
-  private final OfferSettings offers;
+  private final OfferTimers offerTimers;
   private final Duration inactiveRetention;
   private final Duration scanInterval;
   private ProcessorContext<String, ErasureStep> context;
@@ -63,7 +63,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
   private KeyValueStore<String, byte[]> erasedMarkers;
 
   public EraseCustomerProcessor(OfferSettings offers, Duration inactiveRetention, Duration scanInterval) {
-    this.offers = offers;
+    this.offerTimers = new OfferTimers(offers);
     this.inactiveRetention = inactiveRetention;
     this.scanInterval = scanInterval;
   }
@@ -137,7 +137,7 @@ public final class EraseCustomerProcessor implements Processor<String, ErasureRe
     CustomerOfferState offerState = offerStates.delete(customerId);
     if (offerState != null) {
       cleared.add(StoreNames.CUSTOMER_OFFER_STATE);
-      for (Timer timer : DecideOffersProcessor.pendingTimers(offerState, offers)) {
+      for (Timer timer : offerTimers.pending(offerState)) {
         timers.cancel(timer);
       }
       cleared.add(StoreNames.OFFER_TIMERS);
