@@ -9,7 +9,7 @@ import io.persona.avro.ProductNeighbours;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
 import io.persona.decide.Decider;
-import io.persona.decide.OfferMemory;
+import io.persona.decide.OfferStates;
 import io.persona.decide.OfferViews;
 import io.persona.profile.Decay;
 import io.persona.profile.ProfileUpdater;
@@ -71,7 +71,7 @@ public class DecisionBenchmark {
 
   @Benchmark
   public Object decide() {
-    return decider.decide("c-1", profile, OfferMemory.empty("c-1", now), OfferTrigger.POST_PURCHASE, "t-" + next++,
+    return decider.decide("c-1", profile, OfferStates.empty("c-1", now), OfferTrigger.POST_PURCHASE, "t-" + next++,
         now);
   }
 

@@ -20,6 +20,7 @@ import io.persona.learn.Outcomes;
 import io.persona.metrics.AppMetrics;
 import io.persona.privacy.Consents;
 import io.persona.privacy.Pseudonyms;
+import io.persona.profile.Decay;
 import io.persona.profile.DecodedProfileStore;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
@@ -59,7 +60,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class DecideOffersProcessor implements Processor<String, ProfileUpdate, String, SpecificRecord> {
   private final OfferSettings settings;
   private final Function<Decider.Lookups, Decider> deciders;
-  private final OfferMemory memory;
+  private final InterestSpikes spikes;
+  private final OfferHistory history;
   private final OfferViews views;
   private final Attribution attribution;
   private final OfferTimers offerTimers;
@@ -75,13 +77,14 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private DueTimers timers;
   private Decider decider;
 
-  DecideOffersProcessor(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
+  DecideOffersProcessor(OfferSettings settings, Consents consents, Decay decay, OfferViews views,
       Function<Decider.Lookups, Decider> deciders, Pseudonyms pseudonyms, int partitions, AppMetrics metrics) {
     this.metrics = metrics;
     this.pseudonyms = pseudonyms;
     this.partitions = partitions;
     this.settings = settings;
-    this.memory = memory;
+    this.spikes = new InterestSpikes(settings.spikeThreshold(), decay);
+    this.history = new OfferHistory(settings);
     this.views = views;
     this.deciders = deciders;
     this.attribution = new Attribution(settings.attributionWindow());
@@ -111,24 +114,24 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     CustomerOfferState state = states.get(customerId);
     boolean changed = state == null;
     if (state == null) {
-      state = OfferMemory.empty(customerId, at);
+      state = OfferStates.empty(customerId, at);
     }
-    changed |= OfferMemory.touch(state, at);
+    changed |= OfferStates.touch(state, at);
     Instant cartChangedAt = state.getCartUpdatedAt();
     CustomerProfile profile = record.value().profile();
-    if (record.value().change() instanceof ProfileChange.Click click && OfferMemory.followCart(state, click.click())) {
+    if (record.value().change() instanceof ProfileChange.Click click && Carts.follow(state, click.click())) {
       changed = true;
       offerTimers.cartTimer(state, at).ifPresent(timers::schedule);
     } else if (record.value().change() instanceof ProfileChange.Basket basket) {
       changed = true;
       learnFrom(state, basket.basket());
-      OfferMemory.clearCart(state);
+      Carts.clear(state);
       decide(state, profile, OfferTrigger.POST_PURCHASE, basket.basket().getTransactionId(), at);
     }
     // the timer of the cart as it was no longer applies: cancelled, so the pending timers are always the state's
     offerTimers.replacedCartTimer(state, cartChangedAt).ifPresent(timers::cancel);
     List<String> aboveSpike = state.getCategoriesAboveSpike();
-    String spiked = memory.spikedCategory(state, profile, at);
+    String spiked = spikes.spikedCategory(state, profile, at);
     changed |= !aboveSpike.equals(state.getCategoriesAboveSpike());
     if (spiked != null) {
       decide(state, profile, OfferTrigger.INTEREST_SPIKE, "category=" + spiked + "@" + at.toEpochMilli(), at);
@@ -159,7 +162,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     if (offerTimers.cartAbandoned(state, due)) {
       decide(state, profileOf(state.getCustomerId()), OfferTrigger.CART_ABANDONMENT, "cart@" + due.toEpochMilli(),
           due);
-      OfferMemory.clearCart(state);
+      Carts.clear(state);
     }
   }
 
@@ -172,7 +175,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
 
   private void onAttributionTimer(CustomerOfferState state, Instant due) {
     for (OfferSend lapsed : attribution.lapsed(state.getSends(), due)) {
-      OfferMemory.close(state, lapsed, false, due);
+      history.close(state, lapsed, false, due);
       report(Outcomes.answered(state.getCustomerId(), lapsed, OutcomeType.IGNORED, attribution.closesAt(lapsed),
           null, null));
     }
@@ -182,7 +185,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   private void learnFrom(CustomerOfferState state, PosTransaction basket) {
     Set<String> redeemed = new LinkedHashSet<>(basket.getRedeemedOfferIds());
     for (Attribution.Success success : attribution.successes(state.getSends(), basket)) {
-      OfferMemory.close(state, success.offer(), true, basket.getEventTime());
+      history.close(state, success.offer(), true, basket.getEventTime());
       report(Outcomes.answered(state.getCustomerId(), success.offer(),
           success.redeemed() ? OutcomeType.REDEEMED : OutcomeType.CONVERTED, basket.getEventTime(),
           basket.getTransactionId(), basket.getTotal()));
@@ -191,7 +194,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
       }
     }
     for (String offerId : redeemed) {
-      memory.recordRedemption(state, offerId, basket.getEventTime());
+      history.recordRedemption(state, offerId, basket.getEventTime());
     }
   }
 
@@ -207,7 +210,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
     if (decision == null) {
       return;
     }
-    memory.recordSend(state, decision.send());
+    history.recordSend(state, decision.send());
     timers.schedule(offerTimers.lapse(state.getCustomerId(), decision.send()));
     PersonalizedOffer offer = decision.offer();
     OutcomeType outcome = OutcomeType.WITHHELD_HOLDOUT;
@@ -266,7 +269,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   public static final class Supplier implements ProcessorSupplier<String, ProfileUpdate, String, SpecificRecord> {
     private final OfferSettings settings;
     private final Consents consents;
-    private final OfferMemory memory;
+    private final Decay decay;
     private final OfferViews views;
     private final Function<Decider.Lookups, Decider> deciders;
     private final Pseudonyms pseudonyms;
@@ -277,21 +280,21 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
      * @param pseudonyms null when no trigger sends to the ad channel
      * @param partitions of the customer topics: each task's share of a budget is one part in this many
      */
-    public Supplier(OfferSettings settings, Consents consents, OfferMemory memory, OfferViews views,
+    public Supplier(OfferSettings settings, Consents consents, Decay decay, OfferViews views,
         Function<Decider.Lookups, Decider> deciders, Pseudonyms pseudonyms, int partitions, AppMetrics metrics) {
       this.metrics = metrics;
       this.pseudonyms = pseudonyms;
       this.partitions = partitions;
       this.settings = settings;
       this.consents = consents;
-      this.memory = memory;
+      this.decay = decay;
       this.views = views;
       this.deciders = deciders;
     }
 
     @Override
     public Processor<String, ProfileUpdate, String, SpecificRecord> get() {
-      return new DecideOffersProcessor(settings, consents, memory, views, deciders, pseudonyms, partitions, metrics);
+      return new DecideOffersProcessor(settings, consents, decay, views, deciders, pseudonyms, partitions, metrics);
     }
 
     @Override

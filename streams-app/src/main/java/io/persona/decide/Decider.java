@@ -64,17 +64,17 @@ public final class Decider {
   private final OfferSettings settings;
   private final OfferViews views;
   private final Lookups lookups;
-  private final OfferMemory memory;
+  private final CustomerGuards guards;
   private final Candidates candidates;
   private final Ranker ranker;
   private final Holdout holdout;
 
-  public Decider(OfferSettings settings, OfferViews views, Lookups lookups, OfferMemory memory,
+  public Decider(OfferSettings settings, OfferViews views, Lookups lookups, CustomerGuards guards,
       Candidates candidates) {
     this.settings = settings;
     this.views = views;
     this.lookups = lookups;
-    this.memory = memory;
+    this.guards = guards;
     this.candidates = candidates;
     this.ranker = new Ranker(settings.probabilityDraws(), settings.diversityShare());
     this.holdout = new Holdout(settings.holdoutPercent());
@@ -82,7 +82,7 @@ public final class Decider {
 
   /** The decider the topology and the queries share, so a query ranks exactly as a decision would. */
   public static Decider create(OfferSettings settings, Decay decay, OfferViews views, Lookups lookups) {
-    return new Decider(settings, views, lookups, new OfferMemory(settings, decay),
+    return new Decider(settings, views, lookups, new CustomerGuards(settings),
         new Candidates(views.catalog(), lookups::neighbours, views.popular(), decay, settings.relevance()));
   }
 
@@ -96,7 +96,7 @@ public final class Decider {
   public Decision decide(String customerId, CustomerProfile profile, CustomerOfferState state, OfferTrigger trigger,
       String triggerKey, Instant now) {
     Channel channel = settings.channelOf(trigger);
-    if (channel == null || !memory.capsAllow(state, channel, now)) {
+    if (channel == null || !guards.capsAllow(state, channel, now)) {
       return null;
     }
     String offerEventId = StableHash.uuid("offer-event", customerId, trigger.name(), triggerKey).toString();
@@ -167,7 +167,7 @@ public final class Decider {
       if (offer == null || !OfferIndex.makeable(offer, channel, now)) {
         continue;
       }
-      boolean heldBack = (state != null && !memory.eligible(state, offer, channel, now))
+      boolean heldBack = (state != null && !guards.eligible(state, offer, channel, now))
           || !lookups.budgetAllows(offer, kpi(offer));
       options.add(new Option(offer, new Ranked(candidate, candidate.relevance(), Double.NaN, false, false), heldBack));
       if (options.size() == k) {
@@ -187,7 +187,7 @@ public final class Decider {
     Map<String, OfferKpi> kpis = new HashMap<>();
     for (Candidate candidate : byRelevance(candidates.find(profile, cart(state), now, 0))) {
       OfferCatalogEntry offer = views.catalog().get(candidate.offerId());
-      if (offer == null || (state != null && !memory.eligible(state, offer, channel, now))
+      if (offer == null || (state != null && !guards.eligible(state, offer, channel, now))
           || (state == null && !OfferIndex.makeable(offer, channel, now))) {
         continue;
       }
@@ -223,7 +223,7 @@ public final class Decider {
     // proven one less. The weight is capped so that a customer's own answers still move their belief.
     double weight = Math.min(offerRecord.alpha() + offerRecord.beta(), MAX_PRIOR_WEIGHT);
     BetaPosterior prior = BetaPosterior.prior(offerRecord.mean(), weight);
-    return OfferMemory.posterior(state, offerClass(offer), prior);
+    return ClassResponses.posterior(state, offerClass(offer), prior);
   }
 
   private OfferKpi kpi(OfferCatalogEntry offer) {

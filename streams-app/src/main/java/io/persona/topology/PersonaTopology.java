@@ -8,7 +8,6 @@ import io.persona.avro.ProfileDelta;
 import io.persona.config.PersonaConfig;
 import io.persona.decide.DecideOffersProcessor;
 import io.persona.decide.Decider;
-import io.persona.decide.OfferMemory;
 import io.persona.decide.OfferViews;
 import io.persona.emit.OutputSerdes;
 import io.persona.identity.AnnounceLoginsProcessor;
@@ -162,10 +161,9 @@ public final class PersonaTopology {
   /** decide -> emit: decisions per customer, sent in the same transaction, with their outcomes for learning. */
   private static void decideAndSend(KStream<String, ProfileUpdate> updates, PersonaConfig config, OfferViews views,
       Decay decay, AppMetrics metrics) {
-    OfferMemory memory = new OfferMemory(config.offers(), decay);
     Function<Decider.Lookups, Decider> deciders = lookups -> Decider.create(config.offers(), decay, views, lookups);
     KStream<String, SpecificRecord> sent = updates.process(
-        new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), memory, views, deciders,
+        new DecideOffersProcessor.Supplier(config.offers(), config.privacy().consents(), decay, views, deciders,
             pseudonyms(config), config.topicPartitions(), metrics),
         Named.as("decide-offers"), StoreNames.CUSTOMER_PROFILES, StoreNames.CONSENT);
     OutputSerdes outputs = new OutputSerdes(config.output());

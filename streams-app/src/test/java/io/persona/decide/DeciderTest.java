@@ -47,9 +47,9 @@ class DeciderTest {
     for (String product : List.of("coffee", "hose", "mug")) {
       views.catalog().apply("o-" + product, offer("o-" + product, "p-" + product, "pantry"));
     }
-    CustomerOfferState state = OfferMemory.empty("c-1", T0);
+    CustomerOfferState state = OfferStates.empty("c-1", T0);
     Decision first = decider.decide("c-1", profile, state, OfferTrigger.POST_PURCHASE, "t-1", T0);
-    new OfferMemory(config.offers(), decay).recordSend(state, first.send());
+    new OfferHistory(config.offers()).recordSend(state, first.send());
     String decided = first.offer().getOfferId();
 
     List<Option> top = decider.topK(profile, state, Channel.POS, T0.plusSeconds(60), 3);
@@ -77,7 +77,7 @@ class DeciderTest {
     int pool = config.offers().relevance().decisionPool();
 
     for (int i = 0; i < 50; i++) {
-      Decision decision = decider.decide("c-1", onlyCoffee, OfferMemory.empty("c-1", T0),
+      Decision decision = decider.decide("c-1", onlyCoffee, OfferStates.empty("c-1", T0),
           OfferTrigger.POST_PURCHASE, "t-" + i, T0);
       // nothing but coffee is relevant to this customer and no product is popular: the pool holds coffee alone
       assertThat(pool).isGreaterThan(1);

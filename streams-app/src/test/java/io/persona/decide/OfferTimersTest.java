@@ -29,7 +29,7 @@ class OfferTimersTest {
   @Test
   void shouldSetACartTimerOnlyWhileTheCartHoldsSomething() {
     CustomerOfferState state = cart(T0, "p-1");
-    CustomerOfferState empty = OfferMemory.empty("c-1", T0);
+    CustomerOfferState empty = OfferStates.empty("c-1", T0);
 
     assertThat(TIMERS.cartTimer(state, T0))
         .contains(new Timer(T0.plus(SETTINGS.cartAbandonedAfter()), TimerKind.CART, "c-1"));
@@ -65,14 +65,14 @@ class OfferTimersTest {
   @Test
   void shouldFindNoCartAbandonedOnceItIsEmpty() {
     CustomerOfferState state = cart(T0, "p-1");
-    OfferMemory.clearCart(state);
+    Carts.clear(state);
 
     assertThat(TIMERS.cartAbandoned(state, T0.plus(SETTINGS.cartAbandonedAfter()))).isFalse();
   }
 
   @Test
   void shouldStartDigestsOnceAnIntervalAfterTheFirstActivity() {
-    CustomerOfferState state = OfferMemory.empty("c-1", T0);
+    CustomerOfferState state = OfferStates.empty("c-1", T0);
 
     assertThat(TIMERS.startDigests(state, T0))
         .contains(new Timer(T0.plus(SETTINGS.digestInterval()), TimerKind.DIGEST, "c-1"));
@@ -82,7 +82,7 @@ class OfferTimersTest {
 
   @Test
   void shouldSendADigestToACustomerActiveWithinTheIntervalAndScheduleTheNext() {
-    CustomerOfferState state = OfferMemory.empty("c-1", T0);
+    CustomerOfferState state = OfferStates.empty("c-1", T0);
     Instant due = TIMERS.startDigests(state, T0).orElseThrow().due();
     state.setLastActiveAt(due.minusSeconds(1));
 
@@ -94,7 +94,7 @@ class OfferTimersTest {
 
   @Test
   void shouldStopTheDigestsOfAnInactiveCustomerUntilTheirNextActivity() {
-    CustomerOfferState state = OfferMemory.empty("c-1", T0);
+    CustomerOfferState state = OfferStates.empty("c-1", T0);
     Instant due = TIMERS.startDigests(state, T0).orElseThrow().due();
     Instant idle = TIMERS.nextDigest(state, due).due();
 
@@ -114,7 +114,7 @@ class OfferTimersTest {
   }
 
   private static CustomerOfferState cart(Instant changedAt, String... productIds) {
-    CustomerOfferState state = OfferMemory.empty("c-1", T0);
+    CustomerOfferState state = OfferStates.empty("c-1", T0);
     state.setCartProductIds(List.of(productIds));
     state.setCartUpdatedAt(changedAt);
     return state;
