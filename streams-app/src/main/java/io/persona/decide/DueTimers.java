@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Each scan starts at the earliest due time the store can still hold, not at its first key: the timers taken
  * before are deleted, and RocksDB would step over every one of their tombstones again until it compacts them.
  */
-public final class DueTimers {
+public final class DueTimers implements TimerSchedule {
   private static final byte[] PRESENT = new byte[0];
 
   private final KeyValueStore<String, byte[]> store;
@@ -25,11 +25,13 @@ public final class DueTimers {
     this.store = store;
   }
 
+  @Override
   public void schedule(Timer timer) {
     earliestDue = Math.min(earliestDue, timer.due().toEpochMilli());
     store.put(TimerKeys.of(timer), PRESENT);
   }
 
+  @Override
   public void cancel(Timer timer) {
     store.delete(TimerKeys.of(timer));
   }
