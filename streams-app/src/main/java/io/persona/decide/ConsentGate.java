@@ -4,6 +4,7 @@ import io.persona.avro.ConsentState;
 import io.persona.avro.OfferTrigger;
 import io.persona.privacy.Consents;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Whether a trigger may lead to a decision at all: it is switched on, and the customer's consent to its channel is
@@ -18,8 +19,11 @@ final class ConsentGate {
     this.consents = consents;
   }
 
-  /** @param consent the customer's consent state, null when they never gave nor withdrew any */
-  boolean opens(OfferTrigger trigger, ConsentState consent, Instant at) {
-    return settings.enabled(trigger) && consents.allows(consent, settings.channelOf(trigger), at);
+  /**
+   * @param consent the customer's consent state, null when they never gave nor withdrew any; read only when the
+   *     trigger is switched on
+   */
+  boolean opens(OfferTrigger trigger, Supplier<ConsentState> consent, Instant at) {
+    return settings.enabled(trigger) && consents.allows(consent.get(), settings.channelOf(trigger), at);
   }
 }

@@ -97,7 +97,7 @@ public final class DecideOffersProcessor implements Processor<String, ProfileUpd
   /** The decision for {@code trigger}, timed, when the trigger is on and the customer's consent allows it now. */
   private Decision decide(CustomerOfferState state, CustomerProfile profile, OfferTrigger trigger, String triggerKey,
       Instant at) {
-    if (!gate.opens(trigger, consents.get(state.getCustomerId()), at)) {
+    if (!gate.opens(trigger, () -> consents.get(state.getCustomerId()), at)) {
       return null;
     }
     long started = System.nanoTime();

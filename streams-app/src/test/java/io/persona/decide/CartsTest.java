@@ -1,7 +1,7 @@
 package io.persona.decide;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.click;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.avro.ClickEvent;

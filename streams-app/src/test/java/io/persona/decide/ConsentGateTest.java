@@ -1,6 +1,6 @@
 package io.persona.decide;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.avro.Channel;
@@ -22,14 +22,14 @@ class ConsentGateTest {
     Channel cartChannel = SETTINGS.channelOf(OfferTrigger.CART_ABANDONMENT);
     ConsentState consent = new ConsentState("c-1", List.of(new ChannelConsent(cartChannel, true, T0)));
 
-    assertThat(GATE.opens(OfferTrigger.CART_ABANDONMENT, consent, T0)).isTrue();
-    assertThat(GATE.opens(OfferTrigger.CART_ABANDONMENT, consent, T0.minusSeconds(1))).as("not yet given").isFalse();
-    assertThat(GATE.opens(OfferTrigger.INTEREST_SPIKE, consent, T0)).as("another channel").isFalse();
+    assertThat(GATE.opens(OfferTrigger.CART_ABANDONMENT, () -> consent, T0)).isTrue();
+    assertThat(GATE.opens(OfferTrigger.CART_ABANDONMENT, () -> consent, T0.minusSeconds(1))).as("not yet given").isFalse();
+    assertThat(GATE.opens(OfferTrigger.INTEREST_SPIKE, () -> consent, T0)).as("another channel").isFalse();
   }
 
   @Test
   void shouldStayClosedForACustomerWhoNeverConsentedByDefault() {
-    assertThat(GATE.opens(OfferTrigger.CART_ABANDONMENT, null, T0)).isFalse();
+    assertThat(GATE.opens(OfferTrigger.CART_ABANDONMENT, () -> null, T0)).isFalse();
   }
 
   @Test
@@ -37,6 +37,8 @@ class ConsentGateTest {
     OfferSettings off = ConfigLoader.load(Map.of("PERSONA_OFFERS_TRIGGER_DIGEST_CHANNEL", "off"), null).offers();
     ConsentGate gate = new ConsentGate(off, new Consents(Map.of(Channel.EMAIL, true)));
 
-    assertThat(gate.opens(OfferTrigger.DIGEST, null, T0)).isFalse();
+    assertThat(gate.opens(OfferTrigger.DIGEST, () -> {
+      throw new AssertionError("a trigger that is off reads no consent");
+    }, T0)).isFalse();
   }
 }

@@ -1,15 +1,15 @@
 package io.persona.decide;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.Channel;
 import io.persona.avro.CustomerOfferState;
 import io.persona.avro.ExperimentArm;
 import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.OfferSend;
 import io.persona.config.ConfigLoader;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.persona.decide;
 
-import static io.persona.TestEvents.T0;
+import static io.persona.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.persona.avro.Channel;

@@ -1,11 +1,10 @@
 package io.persona.decide;
 
-import static io.persona.TestEvents.T0;
-import static io.persona.TestEvents.click;
-import static io.persona.TestEvents.line;
+import static io.persona.testkit.TestEvents.T0;
+import static io.persona.testkit.TestEvents.click;
+import static io.persona.testkit.TestEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.persona.TestEvents;
 import io.persona.avro.AffinityScore;
 import io.persona.avro.Channel;
 import io.persona.avro.ClickEventType;
@@ -21,6 +20,7 @@ import io.persona.decide.Decider.Decision;
 import io.persona.profile.Decay;
 import io.persona.profile.ProfileChange;
 import io.persona.profile.ProfileUpdate;
+import io.persona.testkit.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
