@@ -63,12 +63,11 @@ final class LatencyBench {
     this.seed = seed;
   }
 
-  /**
-   * @param rates the ramp, lowest first; it stops at the first rate not sustained
-   * @param fixedRate the measured rate, or 0 for half the highest sustained
-   */
-  Result run(PersonaConfig config, List<Double> rates, Duration step, double fixedRate, Duration warmUp,
-      Duration measure, PrintStream out) throws Exception {
+  /** Runs {@code plan}: its ramp stops at the first rate not sustained. */
+  Result run(PersonaConfig config, LatencyPlan plan, PrintStream out) throws Exception {
+    List<Double> rates = plan.rates();
+    Duration warmUp = plan.warmUp();
+    Duration measure = plan.measure();
     publishCatalog();
     Histogram clicks = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
     Histogram baskets = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
@@ -93,7 +92,7 @@ final class LatencyBench {
       List<Step> ramp = new ArrayList<>();
       double sustained = 0;
       for (double rate : rates) {
-        Step result = step(app, admin, producer, traffic, config.applicationId(), rate, step);
+        Step result = step(app, admin, producer, traffic, config.applicationId(), rate, plan.step());
         ramp.add(result);
         out.printf("latency ramp: %,.0f events/s: lag at the end %,d, at most %,d in the second half: %s%n", rate,
             result.lastLag(), result.maxLag(), result.sustained() ? "sustained" : "NOT sustained");
@@ -104,7 +103,7 @@ final class LatencyBench {
         drain(admin, config.applicationId());
       }
       drain(admin, config.applicationId());
-      double rate = fixedRate > 0 ? fixedRate : Math.max(sustained, rates.get(0)) / 2;
+      double rate = plan.fixedRate() > 0 ? plan.fixedRate() : Math.max(sustained, rates.get(0)) / 2;
       out.printf("latency: publishing at %,.0f events/s, %d s to warm up, then %d s measured ...%n", rate,
           warmUp.toSeconds(), measure.toSeconds());
       window[0] = System.currentTimeMillis() + warmUp.toMillis();

@@ -1,5 +1,6 @@
 package io.persona.harness;
 
+import io.persona.bench.BenchSettings;
 import io.persona.bench.Benchmark;
 import io.persona.cli.BootstrapOption;
 import io.persona.cli.CliException;
@@ -47,8 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (runs < 1 || latencySeconds < 1) {
       throw new CliException("--runs and --latency-seconds must be >= 1");
     }
-    new Benchmark(bootstrap.resolve(), events, customers, seed, runs, latencySeconds, latencyRate,
-        warmUpEvents == null ? events : warmUpEvents).run(System.out, results);
+    new Benchmark(new BenchSettings(bootstrap.resolve(), events, warmUpEvents == null ? events : warmUpEvents,
+        customers, seed, runs, latencySeconds, latencyRate)).run(System.out, results);
     return 0;
   }
 }
