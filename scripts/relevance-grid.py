@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The parameter search behind Persona's relevance (README: Decision quality on real data), on a validation cut.
 
-A model of the engine's relevance (offers/Candidates) in plain Python, fast enough for a grid: a bought product
+A model of the engine's relevance (decide/Candidates) in plain Python, fast enough for a grid: a bought product
 scores the (basket-decayed) share of the customer's baskets that held it, a new product gamma times its co-purchase
 neighbours among the customer's products (cosine over decayed basket counts, 20 neighbours per product), every
 product beta times its popularity relative to the most bought (decayed baskets, 30-day half-life). Profiles are built
