@@ -3,6 +3,7 @@ package io.persona;
 import io.persona.config.ConfigException;
 import io.persona.config.ConfigLoader;
 import io.persona.config.PersonaConfig;
+import io.persona.serde.AvroSafety;
 import io.persona.serve.ApiServer;
 import java.io.IOException;
 import java.net.BindException;
@@ -17,6 +18,7 @@ public final class PersonaMain {
   private PersonaMain() {}
 
   public static void main(String[] args) throws InterruptedException, IOException {
+    AvroSafety.install();
     if (!(args.length == 1 && args[0].equals("run") || args.length == 3 && args[0].equals("run")
         && args[1].equals("--config"))) {
       System.err.println("usage: run [--config FILE]");

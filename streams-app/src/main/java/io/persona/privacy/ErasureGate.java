@@ -37,11 +37,11 @@ public final class ErasureGate {
   }
 
   /** Holds back the later events of a customer erased on request, until they consent again. */
-  public static void mark(KeyValueStore<String, byte[]> markers, String customerId, Instant erasedAt) {
+  static void mark(KeyValueStore<String, byte[]> markers, String customerId, Instant erasedAt) {
     markers.put(markerOf(customerId), ByteBuffer.allocate(Long.BYTES).putLong(erasedAt.toEpochMilli()).array());
   }
 
-  public static String markerOf(String customerId) {
+  static String markerOf(String customerId) {
     return StableHash.uuid("erased", customerId).toString();
   }
 }

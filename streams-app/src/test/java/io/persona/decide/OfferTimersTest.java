@@ -8,7 +8,6 @@ import io.persona.avro.CustomerOfferState;
 import io.persona.avro.ExperimentArm;
 import io.persona.avro.OfferSend;
 import io.persona.config.ConfigLoader;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
