@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * categories, brands) and the cart add on the same scale. Found by index lookups, never a catalog scan, and bounded:
  * the profile's products, the neighbours of a few seeds, and the top popular products.
  */
-public final class Candidates {
+final class Candidates {
   static final int TOP_CATEGORIES = 5;
   static final int TOP_BRANDS = 5;
   /** Categories that count as the customer's own, for the diversity floor. */

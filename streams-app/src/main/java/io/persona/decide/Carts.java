@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The web cart a customer's offer state follows for the cart-abandonment trigger, bounded. Pure. */
-public final class Carts {
+final class Carts {
   private Carts() {}
 
   /** Follows the web cart; true when it changed (the abandonment clock restarts while it holds something). */

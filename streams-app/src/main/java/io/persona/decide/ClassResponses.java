@@ -12,7 +12,7 @@ import java.util.List;
  * How a customer answered each offer class (kind and target, {@link Decider#offerClass}): their successes and
  * failures, kept for the classes answered most recently, and the belief they give on top of a prior. Pure.
  */
-public final class ClassResponses {
+final class ClassResponses {
   private ClassResponses() {}
 
   /** This customer's belief about an offer class: the offer's global record as prior, their own answers on top. */

@@ -12,7 +12,7 @@ import java.util.List;
  * What a customer's own history allows a decision: the channel's frequency caps and, per offer, cooldown, no re-offer
  * after a redemption and the offer's per-customer limits. Pure: every time is passed in.
  */
-public final class CustomerGuards {
+final class CustomerGuards {
   private final OfferSettings settings;
 
   public CustomerGuards(OfferSettings settings) {

@@ -43,7 +43,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * the offers with a budget; {@link StoreNames#CUSTOMER_PROFILES} read when a timer fires; {@link StoreNames#CONSENT}
  * read when deciding (default deny); the global catalog, similarity and KPI stores.
  */
-public final class DecideOffersProcessor implements Processor<String, ProfileUpdate, String, SpecificRecord> {
+final class DecideOffersProcessor implements Processor<String, ProfileUpdate, String, SpecificRecord> {
   private final Supplier setup;
   private final ConsentGate gate;
   private KeyValueStore<String, CustomerOfferState> states;

@@ -6,7 +6,7 @@ package io.persona.decide;
  *
  * @param percent share of customers held out, 0 to 100
  */
-public record Holdout(double percent) {
+record Holdout(double percent) {
   private static final int BUCKETS = 10_000;
 
   public Holdout {

@@ -13,7 +13,7 @@ import java.util.List;
  * The interest-spike trigger: a category affinity that crosses the threshold fires once, and fires again only after
  * falling below half of it. The state marks the categories above. Pure: every time is passed in.
  */
-public final class InterestSpikes {
+final class InterestSpikes {
   private final double threshold;
   private final Decay decay;
 

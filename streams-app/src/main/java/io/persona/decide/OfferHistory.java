@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * The decisions and redemptions a customer's offer state remembers, for the guards (caps, cooldowns, no re-offer)
  * and for attribution; each list is bounded. Pure: every time is an event time passed in.
  */
-public final class OfferHistory {
+final class OfferHistory {
   private final OfferSettings settings;
 
   public OfferHistory(OfferSettings settings) {

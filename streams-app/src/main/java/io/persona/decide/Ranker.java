@@ -13,7 +13,7 @@ import java.util.function.IntPredicate;
  * sampling), then keeps a share of the top k outside the customer's usual categories. Everything is seeded by the
  * caller, so the same decision replays to the same ranking.
  */
-public final class Ranker {
+final class Ranker {
   /** An offer worth considering: how relevant it is, why, and whether it lies in the customer's top categories. */
   public record Candidate(String offerId, double relevance, List<String> reasons, boolean inTopCategories) {}
 

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * <p>In: customer id -> ClickEvent. Out: anonymous id -> the login ClickEvent, to {@code identity-logins}. Store:
  * {@link StoreNames#CUSTOMER_LINKS} (customer id -> CustomerLinks), read per click, written per login.
  */
-public final class AnnounceLoginsProcessor implements Processor<String, ClickEvent, String, ClickEvent> {
+final class AnnounceLoginsProcessor implements Processor<String, ClickEvent, String, ClickEvent> {
   private ProcessorContext<String, ClickEvent> context;
   private KeyValueStore<String, CustomerLinks> links;
 

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>In: customer id -> {@link ProfileDelta} carrying a new link (one per link, not per click). Store:
  * {@link StoreNames#CUSTOMER_LINKS}, owned by {@link AnnounceLoginsProcessor}.
  */
-public final class RememberLinksProcessor implements Processor<String, ProfileDelta, Void, Void> {
+final class RememberLinksProcessor implements Processor<String, ProfileDelta, Void, Void> {
   private KeyValueStore<String, CustomerLinks> links;
 
   @Override

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>In: anonymous id -> erased customer id. Stores: {@link StoreNames#IDENTITY}, {@link StoreNames#IDENTITY_EXPIRY},
  * shared with {@link ResolveIdentityProcessor}.
  */
-public final class UnlinkIdentityProcessor implements Processor<String, String, Void, Void> {
+final class UnlinkIdentityProcessor implements Processor<String, String, Void, Void> {
   private final IdentityResolver resolver;
   private KeyValueStore<String, IdentityState> identities;
   private ExpiryIndex expiries;

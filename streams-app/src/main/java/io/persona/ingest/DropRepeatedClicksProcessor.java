@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * {@link StoreNames#CUSTOMER_CLICK_DEDUP} (customer id -> the packed ids and times of recent clicks), one read and
  * one write per click.
  */
-public final class DropRepeatedClicksProcessor implements Processor<String, ClickEvent, String, ClickEvent> {
+final class DropRepeatedClicksProcessor implements Processor<String, ClickEvent, String, ClickEvent> {
   private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
   private final ProfileSettings settings;

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * <p>In: {@code <customerId>/<channel>} -> {@link ConsentChange}, in the customer's partition; a tombstone forgets
  * the channel (erasure). An invalid change goes to the dead letters. Store: {@link StoreNames#CONSENT}.
  */
-public final class RecordConsentProcessor implements Processor<String, ConsentChange, Void, Void> {
+final class RecordConsentProcessor implements Processor<String, ConsentChange, Void, Void> {
   private final EventValidator validator;
   private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, ConsentState> consents;

@@ -36,7 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  * that day changes), for retention; {@link StoreNames#ERASED_CUSTOMERS} and {@link StoreNames#CONSENT} are read only
  * when a customer has no profile (see {@link ErasureGate}).
  */
-public final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, ProfileUpdate> {
+final class UpdateProfileProcessor implements Processor<String, ProfileChange, String, ProfileUpdate> {
   /** Decoded profiles a task keeps: a shopper's session of clicks decodes their profile once. */
   static final int DECODED_PROFILES_PER_TASK = 4_096;
 

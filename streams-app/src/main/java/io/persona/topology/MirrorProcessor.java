@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps a global store, and an in-memory view of it, equal to a compacted topic: the global thread runs it for every
  * record, also while restoring, so the view is complete after every start.
  */
-public final class MirrorProcessor<V> implements Processor<String, V, Void, Void> {
+final class MirrorProcessor<V> implements Processor<String, V, Void, Void> {
   private final String storeName;
   private final BiConsumer<String, V> view;
   private KeyValueStore<String, V> store;
