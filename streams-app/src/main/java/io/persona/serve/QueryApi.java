@@ -6,11 +6,9 @@ import com.sun.net.httpserver.HttpHandler;
 import io.persona.PersonaApp;
 import io.persona.avro.OfferKpi;
 import io.persona.http.HttpReply;
+import io.persona.http.QueryParams;
 import io.persona.serde.JsonAvro;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -91,17 +89,17 @@ final class QueryApi implements HttpHandler {
       return refusal.get();
     }
     if (offer.matches()) {
-      OfferKpi kpi = queries.kpis(decode(offer.group(1)));
+      OfferKpi kpi = queries.kpis(QueryParams.decode(offer.group(1)));
       return kpi == null ? HttpReply.error(404, "no KPIs for this offer") : HttpReply.json(200, JsonAvro.toJson(kpi));
     }
     if (customer.matches()) {
-      return customer(exchange, decode(customer.group(1)), customer.group(2));
+      return customer(exchange, QueryParams.decode(customer.group(1)), customer.group(2));
     }
     return HttpReply.error(404, "no such resource");
   }
 
   private HttpReply customer(HttpExchange exchange, String customerId, String what) {
-    Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
+    Map<String, String> params = QueryParams.of(exchange.getRequestURI());
     CustomerRequest request;
     try {
       request = CustomerRequest.of(what, params);
@@ -110,22 +108,5 @@ final class QueryApi implements HttpHandler {
     }
     return router.route(customerId, exchange.getRequestURI(), exchange.getRequestHeaders(),
         () -> answers.answer(customerId, request));
-  }
-
-  private static Map<String, String> params(String rawQuery) {
-    Map<String, String> params = new HashMap<>();
-    if (rawQuery != null) {
-      for (String pair : rawQuery.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-        }
-      }
-    }
-    return params;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 }

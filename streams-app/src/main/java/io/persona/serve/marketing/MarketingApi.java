@@ -10,6 +10,7 @@ import io.persona.avro.OfferCatalogEntry;
 import io.persona.avro.OfferKpi;
 import io.persona.config.PersonaConfig;
 import io.persona.http.HttpReply;
+import io.persona.http.QueryParams;
 import io.persona.serde.JsonAvro;
 import io.persona.serde.JsonAvroException;
 import io.persona.serve.ApiTokens;
@@ -18,7 +19,6 @@ import io.persona.serve.OfferQueries;
 import io.persona.topology.JsonLineEncoder;
 import io.persona.topology.Topics;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -110,7 +110,7 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
       return HttpReply.json(200, offers());
     }
     if (path.equals("/marketing/timeline") && method.equals("GET")) {
-      return HttpReply.json(200, timeline(param(exchange, "offer")));
+      return HttpReply.json(200, timeline(offerParameter(exchange)));
     }
     Matcher offer = OFFER.matcher(path);
     if (offer.matches() && method.equals("PUT")) {
@@ -118,10 +118,10 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
       if (body.length > MAX_OFFER_BYTES) {
         return HttpReply.error(413, "an offer is at most " + MAX_OFFER_BYTES + " bytes of JSON");
       }
-      return write(URLDecoder.decode(offer.group(1), StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
+      return write(QueryParams.decode(offer.group(1)), new String(body, StandardCharsets.UTF_8));
     }
     if (offer.matches() && method.equals("DELETE")) {
-      return retire(URLDecoder.decode(offer.group(1), StandardCharsets.UTF_8));
+      return retire(QueryParams.decode(offer.group(1)));
     }
     return HttpReply.error(404, "no such resource");
   }
@@ -220,15 +220,9 @@ public final class MarketingApi implements HttpHandler, AutoCloseable {
         .put("answered", day.answered()).put("responseRate", day.responseRate());
   }
 
-  private static String param(HttpExchange exchange, String name) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        if (pair.startsWith(name + "=") && pair.length() > name.length() + 1) {
-          return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-        }
-      }
-    }
-    return null;
+  /** The {@code offer} parameter; absent or empty: all offers. */
+  private static String offerParameter(HttpExchange exchange) {
+    String offer = QueryParams.of(exchange.getRequestURI()).get("offer");
+    return offer == null || offer.isEmpty() ? null : offer;
   }
 }
